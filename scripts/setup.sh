@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Idempotent setup: installs whatever the build and the test suites need and is missing.
+# Run by `make setup` (and so by `make test`, `make demo`, `make pkg`). Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf 'setup: %s\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# The wasm-bindgen CLI must match the library version pinned in Cargo.toml / Cargo.lock exactly.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -1)
+[ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: cannot read the pinned wasm-bindgen version from Cargo.toml" >&2; exit 1; }
+
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+
+# --- Debian packages: browsers, drivers ---------------------------------------------------------
+need_apt=()
+have chromium || need_apt+=(chromium)
+have chromedriver || need_apt+=(chromium-driver)
+have firefox-esr || have firefox || need_apt+=(firefox-esr)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "installing Debian packages: ${need_apt[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# --- Rust: target and tools ---------------------------------------------------------------------
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+if ! { have wasm-bindgen && [ "$(wasm-bindgen --version | awk '{print $2}')" = "$WASM_BINDGEN_VERSION" ]; }; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force
+fi
+if ! have wasm-pack; then
+  log "installing wasm-pack"
+  cargo install wasm-pack --locked
+fi
+if ! have geckodriver; then
+  log "installing geckodriver"
+  cargo install geckodriver --locked
+fi
+
+# --- Node tools (local to the repo, pinned by package-lock.json) -----------------------------
+# wasm-opt comes from npm's binaryen (recent; Debian's 108 rejects features newer rustc emits).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing node dev dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+log "ok (wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-pack --version), $(node_modules/.bin/wasm-opt --version | head -1))"

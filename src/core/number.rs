@@ -1,0 +1,84 @@
+//! Card number validation: normalisation, brand, length and Luhn together.
+
+use super::brand::{detect, Detection, Network};
+use super::error::Problem;
+use super::luhn::luhn_valid;
+use super::normalize::normalize_card_number;
+
+/// The longest card number any network issues.
+pub const MAX_CARD_DIGITS: usize = 19;
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct CardNumberCheck {
+    /// ASCII digits only.
+    pub digits: String,
+    pub detection: Detection,
+    pub is_valid: bool,
+    pub is_potentially_valid: bool,
+    pub problem: Option<Problem>,
+}
+
+impl core::fmt::Debug for CardNumberCheck {
+    // Never print the digits.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("CardNumberCheck")
+            .field("digit_count", &self.digits.len())
+            .field("detection", &self.detection)
+            .field("is_valid", &self.is_valid)
+            .field("is_potentially_valid", &self.is_potentially_valid)
+            .field("problem", &self.problem)
+            .finish()
+    }
+}
+
+impl CardNumberCheck {
+    /// The accepted brand, if one is detected.
+    pub fn accepted_network(&self) -> Option<Network> {
+        self.detection.network().filter(|n| n.is_accepted())
+    }
+}
+
+/// Validates a card number as typed. Total: any string gives an answer.
+///
+/// While more typing could still make the number valid, `problem` is `None`; a number of a
+/// complete length that fails Luhn is `InvalidNumber`.
+pub fn validate_card_number(input: &str) -> CardNumberCheck {
+    let normalized = normalize_card_number(input);
+    let digits = normalized.digits;
+    let detection = detect(&digits);
+    let (is_valid, is_potentially_valid, problem) = if normalized.has_invalid {
+        (false, false, Some(Problem::InvalidNumberCharacter))
+    } else if digits.len() > MAX_CARD_DIGITS {
+        (false, false, Some(Problem::InvalidNumber))
+    } else {
+        match detection {
+            Detection::NoMatch => (false, false, Some(Problem::InvalidNumber)),
+            Detection::Ambiguous => (false, true, None),
+            Detection::Known(network) if !network.is_accepted() => {
+                (false, false, Some(Problem::UnacceptableBrand))
+            }
+            Detection::Known(network) => {
+                let rule = network.rule();
+                let n = digits.len();
+                if n > rule.max_length() {
+                    (false, false, Some(Problem::InvalidNumber))
+                } else if rule.lengths.contains(&(n as u8)) {
+                    if luhn_valid(&digits) {
+                        (true, true, None)
+                    } else {
+                        (false, false, Some(Problem::InvalidNumber))
+                    }
+                } else {
+                    (false, true, None)
+                }
+            }
+        }
+    };
+    CardNumberCheck {
+        digits,
+        detection,
+        is_valid,
+        is_potentially_valid,
+        problem,
+    }
+}

@@ -1,0 +1,273 @@
+//! Expiry, CVC, holder name, e-mail, phone and the error messages, as tables of real cases.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::full_width;
+use payjp_wasm::core::{
+    validate_cvc, validate_email, validate_expiry, validate_holder_name, validate_phone, ErrorCode,
+    FieldCheck, Lang, Network, Problem, YearMonth,
+};
+
+const NOW: YearMonth = YearMonth { year: 2026, month: 11 };
+
+#[test]
+fn expiry_formats_accepted() {
+    for input in [
+        "12/30", "12 / 30", "12/2030", "1230", "122030", " 12/30 ", "12-30", "12 30",
+        "１２／３０", "１２３０", "１２ ／ ２０３０", "１２　／　３０",
+    ] {
+        let check = validate_expiry(input, NOW);
+        assert!(check.is_valid, "{input:?}: {check:?}");
+        assert_eq!((check.month, check.year), (Some(12), Some(2030)), "{input:?}");
+    }
+    for input in ["1/30", "01/30", "0130", "130", "１/３０"] {
+        let check = validate_expiry(input, NOW);
+        assert!(check.is_valid, "{input:?}: {check:?}");
+        assert_eq!((check.month, check.year), (Some(1), Some(2030)), "{input:?}");
+    }
+    let check = validate_expiry("230", NOW);
+    assert_eq!((check.month, check.year, check.is_valid), (Some(2), Some(2030), true));
+}
+
+#[test]
+fn expiry_states() {
+    use ErrorCode::*;
+    // (input, month, year, valid, potentially valid, code)
+    let cases: &[(&str, Option<u8>, Option<u16>, bool, bool, Option<ErrorCode>)] = &[
+        ("", None, None, false, true, None),
+        ("1", None, None, false, true, None),
+        ("0", None, None, false, true, None),
+        ("12", Some(12), None, false, true, None),
+        ("12/", Some(12), None, false, true, None),
+        ("12 / 3", Some(12), None, false, true, None),
+        ("12/203", Some(12), None, false, true, None),
+        // "20" in 2026 is probably the start of 20YY: wait, do not call it expired yet.
+        ("12/20", Some(12), None, false, true, None),
+        ("2", Some(2), None, false, true, None),
+        // The current month is valid; the one before is past.
+        ("11/26", Some(11), Some(2026), true, true, None),
+        ("10/26", Some(10), Some(2026), false, false, Some(InvalidExpiryMonthPast)),
+        ("12/25", Some(12), Some(2025), false, false, Some(InvalidExpiryYearPast)),
+        ("01/2019", Some(1), Some(2019), false, false, Some(InvalidExpiryYearPast)),
+        // 20 years ahead is the limit.
+        ("12/46", Some(12), Some(2046), true, true, None),
+        ("01/47", Some(1), Some(2047), false, false, Some(InvalidExpiryYear)),
+        ("12/2099", Some(12), Some(2099), false, false, Some(InvalidExpiryYear)),
+        ("00", None, None, false, false, Some(InvalidExpiryMonth)),
+        ("13/30", None, None, false, false, Some(InvalidExpiryMonth)),
+        ("0/30", None, None, false, false, Some(InvalidExpiryMonth)),
+        ("/30", None, None, false, false, Some(InvalidExpiryMonth)),
+        ("123/30", None, None, false, false, Some(InvalidExpiryMonth)),
+        ("12/20301", Some(12), None, false, false, Some(InvalidExpiryYear)),
+        ("12/3a", None, None, false, false, Some(InvalidExpiryYear)),
+        ("ab", None, None, false, false, Some(InvalidExpiryMonth)),
+        ("12//30", None, None, false, false, Some(InvalidExpiryYear)),
+    ];
+    for (input, month, year, valid, potential, code) in cases {
+        let c = validate_expiry(input, NOW);
+        assert_eq!(
+            (c.month, c.year, c.is_valid, c.is_potentially_valid, c.problem.map(|p| p.code())),
+            (*month, *year, *valid, *potential, *code),
+            "{input:?}"
+        );
+    }
+}
+
+#[test]
+fn two_digit_years_follow_the_clock() {
+    let late_century = YearMonth { year: 2095, month: 6 };
+    let c = validate_expiry("05/05", late_century);
+    assert_eq!((c.year, c.is_valid), (Some(2105), true));
+    let c = validate_expiry("05/94", late_century);
+    assert_eq!(c.problem, Some(Problem::ExpiryYearPast));
+}
+
+fn states(check: &FieldCheck) -> (bool, bool, Option<ErrorCode>) {
+    (check.is_valid, check.is_potentially_valid, check.problem.map(|p| p.code()))
+}
+
+#[test]
+fn cvc_table() {
+    use ErrorCode::InvalidCvc;
+    let amex = Some(Network::AmericanExpress);
+    let visa = Some(Network::Visa);
+    let cases: &[(&str, Option<Network>, bool, bool, Option<ErrorCode>)] = &[
+        ("", visa, false, true, None),
+        ("12", visa, false, true, None),
+        ("123", visa, true, true, None),
+        ("1234", visa, false, false, Some(InvalidCvc)),
+        ("123", amex, false, true, None),
+        ("1234", amex, true, true, None),
+        ("12345", amex, false, false, Some(InvalidCvc)),
+        ("123", None, true, true, None),
+        ("1234", None, true, true, None),
+        ("12345", None, false, false, Some(InvalidCvc)),
+        ("１２３", visa, true, true, None),
+        (" 123 ", visa, true, true, None),
+        ("12a", visa, false, false, Some(InvalidCvc)),
+        ("1 23", visa, false, false, Some(InvalidCvc)),
+        ("123", Some(Network::DinersClub), true, true, None),
+        ("123", Some(Network::Jcb), true, true, None),
+    ];
+    for (input, network, valid, potential, code) in cases {
+        let check = validate_cvc(input, *network);
+        assert_eq!(states(&check), (*valid, *potential, *code), "{input:?} {network:?}");
+    }
+    assert_eq!(validate_cvc("１２３", None).value, "123");
+}
+
+#[test]
+fn holder_name_table() {
+    let cases: &[(&str, &str, bool, bool, Option<Problem>)] = &[
+        ("TARO YAMADA", "TARO YAMADA", true, true, None),
+        ("  taro   yamada ", "taro yamada", true, true, None),
+        ("ＴＡＲＯ　ＹＡＭＡＤＡ", "TARO YAMADA", true, true, None),
+        ("Ｊ．Ｒ． Ｓｍｉｔｈ－Ｊｏｎｅｓ", "J.R. Smith-Jones", true, true, None),
+        ("JOHN SMITH 3", "JOHN SMITH 3", true, true, None),
+        ("AB", "AB", true, true, None),
+        ("", "", false, true, None),
+        ("A", "A", false, true, None),
+        ("山田太郎", "山田太郎", false, false, Some(Problem::NameNotRomaji)),
+        ("やまだ たろう", "やまだ たろう", false, false, Some(Problem::NameNotRomaji)),
+        ("ヤマダ タロウ", "ヤマダ タロウ", false, false, Some(Problem::NameNotRomaji)),
+        ("ﾔﾏﾀﾞ ﾀﾛｳ", "ﾔﾏﾀﾞ ﾀﾛｳ", false, false, Some(Problem::NameNotRomaji)),
+        ("TARO 山田", "TARO 山田", false, false, Some(Problem::NameNotRomaji)),
+        ("JOSÉ GARCIA", "JOSÉ GARCIA", false, false, Some(Problem::NameInvalidCharacter)),
+        ("O'BRIEN", "O'BRIEN", false, false, Some(Problem::NameInvalidCharacter)),
+        ("TARO_YAMADA", "TARO_YAMADA", false, false, Some(Problem::NameInvalidCharacter)),
+        ("4242 4242 4242 4242", "4242 4242 4242 4242", false, false, Some(Problem::NameLooksLikeNumber)),
+        ("12", "12", false, false, Some(Problem::NameLooksLikeNumber)),
+    ];
+    for (input, value, valid, potential, problem) in cases {
+        let c = validate_holder_name(input);
+        assert_eq!(c.value, *value, "{input:?}");
+        assert_eq!((c.is_valid, c.is_potentially_valid, c.problem), (*valid, *potential, *problem), "{input:?}");
+    }
+    let just_right = "A".repeat(45);
+    assert!(validate_holder_name(&just_right).is_valid);
+    let too_long = "A".repeat(46);
+    assert_eq!(validate_holder_name(&too_long).problem, Some(Problem::NameTooLong));
+    // Collapsing brings it back under the limit.
+    let spaced = format!("{}    {}", "A".repeat(20), "B".repeat(20));
+    assert!(validate_holder_name(&spaced).is_valid);
+}
+
+#[test]
+fn email_table() {
+    let long_local = "a".repeat(65);
+    let long_total = format!("{}@{}.com", "a".repeat(64), "b".repeat(186));
+    let cases: Vec<(&str, bool, bool)> = vec![
+        ("taro@example.co.jp", true, true),
+        ("taro.yamada+shop@example.com", true, true),
+        ("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ", true, true),
+        (" taro@example.com ", true, true),
+        ("user@xn--eckwd4c7c.xn--zckzah", true, true),
+        ("", false, true),
+        ("taro", false, true),
+        ("taro@", false, true),
+        ("taro@example", false, true),
+        ("taro@example.", false, true),
+        ("taro@example.c", false, true),
+        ("taro.@example.com", false, true),
+        ("@example.com", false, false),
+        ("taro@@example.com", false, false),
+        ("ta ro@example.com", false, false),
+        (".taro@example.com", false, false),
+        ("ta..ro@example.com", false, false),
+        ("taro@exa_mple.com", false, false),
+        ("taro@-example.com", false, true),
+        ("taro@example..com", false, false),
+        ("山田@example.com", false, false),
+        (&long_local, false, false),
+        (&long_total, false, false),
+    ];
+    for (input, valid, potential) in cases {
+        let c = validate_email(input);
+        assert_eq!((c.is_valid, c.is_potentially_valid), (valid, potential), "{input:?}");
+        assert_eq!(c.problem.is_some(), !potential, "{input:?}");
+    }
+    assert_eq!(validate_email(&long_total).problem, Some(Problem::EmailTooLong));
+    assert_eq!(validate_email("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ").value, "taro@example.com");
+}
+
+#[test]
+fn phone_table() {
+    let cases: &[(&str, &str, bool, bool)] = &[
+        ("090-1234-5678", "+819012345678", true, true),
+        ("09012345678", "+819012345678", true, true),
+        ("０９０－１２３４－５６７８", "+819012345678", true, true),
+        ("090ー1234ー5678", "+819012345678", true, true),
+        ("(03) 1234-5678", "+81312345678", true, true),
+        ("03-1234-5678", "+81312345678", true, true),
+        ("0120-123-456", "+81120123456", true, true),
+        ("050-1234-5678", "+815012345678", true, true),
+        ("0800-123-4567", "+818001234567", true, true),
+        ("+819012345678", "+819012345678", true, true),
+        ("+81 90 1234 5678", "+819012345678", true, true),
+        ("+81 (0)90-1234-5678", "+819012345678", true, true),
+        ("＋８１９０１２３４５６７８", "+819012345678", true, true),
+        ("+14155552671", "+14155552671", true, true),
+        ("+442071838750", "+442071838750", true, true),
+        ("", "", false, true),
+        ("090-1234", "090-1234", false, true),
+        ("+81", "+81", false, true),
+        ("090-1234-56789", "090-1234-56789", false, false),
+        ("03-1234-56789", "03-1234-56789", false, false),
+        ("1234-5678", "1234-5678", false, false),
+        ("00-1234-5678", "00-1234-5678", false, false),
+        ("+0123456789", "+0123456789", false, false),
+        ("+1234567890123456", "+1234567890123456", false, false),
+        ("090-1234-567a", "090-1234-567a", false, false),
+        ("+81+90", "+81+90", false, false),
+        ("90+1", "90+1", false, false),
+    ];
+    for (input, value, valid, potential) in cases {
+        let c = validate_phone(input);
+        assert_eq!((c.is_valid, c.is_potentially_valid), (*valid, *potential), "{input:?}");
+        if *valid {
+            assert_eq!(c.value, *value, "{input:?}");
+        }
+        assert_eq!(c.problem.is_some(), !potential, "{input:?}");
+        if c.problem.is_some() {
+            assert_eq!(c.problem.map(|p| p.code()), Some(ErrorCode::InvalidPhone));
+        }
+    }
+}
+
+#[test]
+fn every_code_has_distinct_japanese_and_english_messages() {
+    let mut seen = std::collections::HashSet::new();
+    for code in ErrorCode::ALL {
+        assert!(seen.insert(code.as_str()), "duplicate code {}", code.as_str());
+        let (ja, en) = (code.message(Lang::Ja), code.message(Lang::En));
+        assert!(!ja.is_empty() && !en.is_empty(), "{}", code.as_str());
+        assert_ne!(ja, en, "{}", code.as_str());
+        assert!(ja.chars().any(|c| !c.is_ascii()), "ja message for {} is not Japanese", code.as_str());
+        assert!(en.is_ascii(), "en message for {} is not English", code.as_str());
+        assert_eq!(payjp_wasm::core::Problem::general(code).code(), code);
+    }
+    assert_eq!(ErrorCode::ALL.len(), 13);
+}
+
+#[test]
+fn the_romaji_message_explains_what_to_do() {
+    let ja = Problem::NameNotRomaji.message(Lang::Ja);
+    let en = Problem::NameNotRomaji.message(Lang::En);
+    assert!(ja.contains("ローマ字"), "{ja}");
+    assert!(en.contains("romaji"), "{en}");
+}
+
+#[test]
+fn language_tags() {
+    for (tag, lang) in [("ja", Lang::Ja), ("en", Lang::En), ("EN", Lang::En), ("en-US", Lang::En), ("ja-JP", Lang::Ja), ("fr", Lang::Ja), ("", Lang::Ja)] {
+        assert_eq!(Lang::from_tag(tag), lang, "{tag:?}");
+    }
+}
+
+#[test]
+fn field_checks_do_not_print_values() {
+    let shown = format!("{:?} {:?}", validate_cvc("123", None), validate_phone("090-1234-5678"));
+    assert!(!shown.contains("123") && !shown.contains("5678"), "{shown}");
+    let _ = full_width("1");
+}
