@@ -20,6 +20,8 @@ need_apt=()
 have chromium || need_apt+=(chromium)
 have chromedriver || need_apt+=(chromium-driver)
 have firefox-esr || have firefox || need_apt+=(firefox-esr)
+# Japanese glyphs, so that screenshots of the checkout are readable.
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need_apt+=(fonts-noto-cjk)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   $SUDO apt-get update -qq
@@ -33,15 +35,18 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 if ! { have wasm-bindgen && [ "$(wasm-bindgen --version | awk '{print $2}')" = "$WASM_BINDGEN_VERSION" ]; }; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force
+  # --locked can fail when the registry no longer serves a version the CLI's lock file names;
+  # then fall back to the newest compatible dependencies.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force \
+    || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 if ! have wasm-pack; then
   log "installing wasm-pack"
-  cargo install wasm-pack --locked
+  cargo install wasm-pack --locked || cargo install wasm-pack
 fi
 if ! have geckodriver; then
   log "installing geckodriver"
-  cargo install geckodriver --locked
+  cargo install geckodriver --locked || cargo install geckodriver
 fi
 
 # --- Node tools (local to the repo, pinned by package-lock.json) -----------------------------

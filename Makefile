@@ -1,0 +1,48 @@
+# payjp-wasm: the two front-door commands are `make demo` and `make test`.
+# Every target first runs scripts/setup.sh, which installs whatever is missing.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# Browser tests run through wasm-bindgen's test runner, driving the browsers installed by setup.
+BROWSER_TEST = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web
+
+.PHONY: setup pkg devserver test test-native test-chromium test-firefox test-size test-e2e demo clean
+
+setup:
+	@scripts/setup.sh
+
+## pkg: the npm package in pkg/, size-tuned; prints its gzipped size
+pkg: setup
+	@scripts/build-pkg.sh
+
+devserver:
+	cargo build --release -p devserver
+
+## test: everything — native, headless Chromium and Firefox, end to end, size ceiling
+test: setup test-native test-chromium test-firefox test-size test-e2e
+	@echo "make test: all suites passed"
+
+test-native:
+	cargo test --workspace --all-targets
+
+test-chromium:
+	CHROMEDRIVER=/usr/bin/chromedriver $(BROWSER_TEST)
+
+test-firefox:
+	GECKODRIVER=$$(command -v geckodriver) $(BROWSER_TEST)
+
+test-size: pkg
+	@scripts/size.sh --check
+
+test-e2e: pkg devserver
+	node --test --test-concurrency=1 tests/e2e/
+
+## demo: build and serve the demo page
+demo: setup pkg devserver
+	target/release/devserver
+
+clean:
+	cargo clean
+	rm -rf pkg node_modules

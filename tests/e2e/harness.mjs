@@ -1,0 +1,69 @@
+// End-to-end harness: starts the devserver on free loopback ports and a headless Chromium
+// (Debian's, driven by playwright-core), and stops both when the test file finishes.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  // Without these Chromium tries to reach the internet and is refused, over and over.
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts target/release/devserver with `args` on port 0 and resolves with the URLs it prints. */
+export async function startDevserver(args = []) {
+  const bin = join(ROOT, 'target', 'release', 'devserver');
+  const child = spawn(bin, ['--merchant-addr', '127.0.0.1:0', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const urls = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`devserver did not start:\n${output}`)), 20_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const merchant = /merchant demo at (http:\/\/\S+?)\/?\s/.exec(output);
+      if (merchant) {
+        clearTimeout(timer);
+        resolve({ merchant: merchant[1] });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.on('exit', (code) => reject(new Error(`devserver exited with ${code}:\n${output}`)));
+  });
+  return {
+    ...urls,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A page that records console messages and page errors, for assertions. */
+export async function newPage(browser) {
+  const page = await browser.newPage();
+  const console = [];
+  const errors = [];
+  page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, console, errors };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
