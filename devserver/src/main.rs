@@ -1,63 +1,79 @@
-//! devserver: serves the demo merchant page (`www/`) and the built package (`pkg/`) on loopback.
+//! devserver: a local, test-mode stand-in for PAY.JP, in the spirit of stripe-mock.
 //!
-//! Start it with `cargo run -p devserver -- --merchant-addr 127.0.0.1:8080`. It only ever binds
-//! loopback addresses.
+//! - The payment origin (default 127.0.0.1:8787) serves the token API under `/v1` with PAY.JP's
+//!   test cards, auth, CORS, a per-key rate limit, CDN-test mode and fault injection, plus
+//!   loopback-only control endpoints under `/__control`.
+//! - The merchant origin (default 127.0.0.1:8080, shown as localhost) serves the demo (`www/`,
+//!   `pkg/`), takes `POST /charge`, and records every request at `GET /__log`.
+//!
+//! It only binds loopback addresses and never logs card numbers (brand and last4 at most).
 
-use std::net::SocketAddr;
-use std::path::PathBuf;
+mod api_error;
+mod cards;
+mod config;
+mod cors;
+mod faults;
+mod merchant;
+mod payment;
+mod rate_limit;
+mod serve;
+mod state;
 
-use axum::Router;
-use tower_http::services::ServeDir;
+use config::Config;
+use state::AppState;
+use tokio::net::TcpListener;
 
-struct Config {
-    merchant_addr: SocketAddr,
-    root: PathBuf,
-}
-
-fn usage() -> ! {
-    eprintln!("usage: devserver [--merchant-addr 127.0.0.1:8080] [--root DIR]");
-    std::process::exit(2)
-}
-
-fn parse_args() -> Config {
-    let mut config = Config {
-        merchant_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
-        root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".."),
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let value = args.next().unwrap_or_else(|| usage());
-        match arg.as_str() {
-            "--merchant-addr" => config.merchant_addr = value.parse().unwrap_or_else(|_| usage()),
-            "--root" => config.root = PathBuf::from(value),
-            _ => usage(),
-        }
-    }
-    if !config.merchant_addr.ip().is_loopback() {
-        eprintln!("devserver: refusing to bind {}: only loopback addresses are allowed", config.merchant_addr);
-        std::process::exit(2);
-    }
-    config
+async fn bind(addr: std::net::SocketAddr) -> TcpListener {
+    TcpListener::bind(addr).await.unwrap_or_else(|e| {
+        eprintln!("devserver: cannot bind {addr}: {e}");
+        std::process::exit(1)
+    })
 }
 
 #[tokio::main]
 async fn main() {
-    let config = parse_args();
-    let app = Router::new()
-        .nest_service("/pkg", ServeDir::new(config.root.join("pkg")))
-        .fallback_service(ServeDir::new(config.root.join("www")));
-    let listener = tokio::net::TcpListener::bind(config.merchant_addr)
-        .await
-        .unwrap_or_else(|e| {
-            eprintln!("devserver: cannot bind {}: {e}", config.merchant_addr);
-            std::process::exit(1)
-        });
-    let addr = listener.local_addr().expect("bound listener has an address");
-    println!("devserver: merchant demo at http://{addr}/");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .expect("server error");
+    let mut config = match Config::parse(std::env::args().skip(1)) {
+        Ok(config) => config,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("devserver: {message}");
+            }
+            eprintln!("{}", config::USAGE);
+            std::process::exit(2)
+        }
+    };
+    let payment = bind(config.payment_addr).await;
+    let merchant = bind(config.merchant_addr).await;
+    let payment_addr = payment.local_addr().expect("bound");
+    let merchant_port = merchant.local_addr().expect("bound").port();
+    if config.allow_origins.is_empty() {
+        config.allow_origins = vec![format!("http://localhost:{merchant_port}"), format!("http://127.0.0.1:{merchant_port}")];
+    }
+    println!("devserver: payment API at http://{payment_addr}/v1");
+    println!("devserver: merchant demo at http://localhost:{merchant_port}/");
+    println!("devserver: allowed origins: {}", config.allow_origins.join(" "));
+    if config.cdn_test {
+        println!("devserver: CDN test mode: every API request gets 404 \"Test response.\"");
+    }
+    let state = AppState::new(config);
+    let payment_app = payment::router(state.clone());
+    let merchant_app = merchant::router(state.clone());
+    tokio::select! {
+        _ = serve::run(payment, payment_app, state.clone(), Some(payment::gate)) => {}
+        _ = serve::run(merchant, merchant_app, state.clone(), None) => {}
+        _ = shutdown() => {}
+    }
+}
+
+async fn shutdown() {
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("signal handler");
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
 }

@@ -18,7 +18,7 @@ const CHROMIUM_ARGS = [
 /** Starts target/release/devserver with `args` on port 0 and resolves with the URLs it prints. */
 export async function startDevserver(args = []) {
   const bin = join(ROOT, 'target', 'release', 'devserver');
-  const child = spawn(bin, ['--merchant-addr', '127.0.0.1:0', ...args], {
+  const child = spawn(bin, ['--payment-addr', '127.0.0.1:0', '--merchant-addr', '127.0.0.1:0', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -27,10 +27,11 @@ export async function startDevserver(args = []) {
     const timer = setTimeout(() => reject(new Error(`devserver did not start:\n${output}`)), 20_000);
     const onData = (chunk) => {
       output += chunk;
+      const payment = /payment API at (http:\/\/\S+?)\s/.exec(output);
       const merchant = /merchant demo at (http:\/\/\S+?)\/?\s/.exec(output);
-      if (merchant) {
+      if (payment && merchant) {
         clearTimeout(timer);
-        resolve({ merchant: merchant[1] });
+        resolve({ apiBase: payment[1], merchant: merchant[1] });
       }
     };
     child.stdout.on('data', onData);

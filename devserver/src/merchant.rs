@@ -1,0 +1,94 @@
+//! The demo merchant origin: serves `www/` and `pkg/`, takes `POST /charge {token}`, and records
+//! every request it receives so tests can prove no card data reached it (`GET /__log`).
+
+use axum::body::{to_bytes, Body, Bytes};
+use axum::extract::{Request, State};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use tower_http::services::ServeDir;
+
+use crate::api_error::{error, json};
+use crate::serve::Peer;
+use crate::state::{lock, AppState, LogEntry};
+
+const MAX_BODY: usize = 1 << 20;
+
+pub fn router(state: AppState) -> Router {
+    let root = state.config.root.clone();
+    Router::new()
+        .route("/charge", post(charge))
+        .route("/__log", get(read_log))
+        .nest_service("/pkg", ServeDir::new(root.join("pkg")))
+        .fallback_service(ServeDir::new(root.join("www")))
+        .layer(middleware::from_fn_with_state(state.clone(), record))
+        .with_state(state)
+}
+
+/// Records method, URI and the whole body of every request, then passes it on.
+async fn record(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (parts, body) = req.into_parts();
+    let bytes = to_bytes(body, MAX_BODY).await.unwrap_or_default();
+    if parts.uri.path() != "/__log" {
+        lock(&state.inner.merchant_log).push(LogEntry {
+            method: parts.method.to_string(),
+            uri: parts.uri.to_string(),
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        });
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes))).await
+}
+
+async fn read_log(State(state): State<AppState>, Extension(peer): Extension<Peer>) -> Response {
+    if !peer.0.ip().is_loopback() {
+        return error(403, "client_error", None, "The request log is loopback only.", None);
+    }
+    let entries: Vec<serde_json::Value> = lock(&state.inner.merchant_log)
+        .iter()
+        .map(|e| serde_json::json!({ "method": e.method, "uri": e.uri, "body": e.body }))
+        .collect();
+    json(200, &serde_json::Value::Array(entries))
+}
+
+/// `POST /charge {"token": "tok_…", "amount": 3980}`: what a merchant server does with a token,
+/// in test mode. Refuses unknown, used and unverified (3-D Secure) tokens as PAY.JP does.
+async fn charge(State(state): State<AppState>, body: Bytes) -> Response {
+    let request: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    let Some(token_id) = request["token"].as_str() else {
+        return error(400, "invalid_request_error", Some("missing_param"), "Send {\"token\": \"tok_...\"}.", Some("token"));
+    };
+    let amount = request["amount"].as_u64().unwrap_or(3980);
+    let mut tokens = lock(&state.inner.tokens);
+    let Some(token) = tokens.get_mut(token_id) else {
+        return error(404, "client_error", Some("invalid_id"), &format!("No such token: {token_id}"), Some("token"));
+    };
+    if token.used {
+        return error(400, "client_error", Some("token_already_used"), "This token has already been used.", Some("token"));
+    }
+    if token.json["card"]["three_d_secure_status"] == "unverified" {
+        return error(400, "client_error", Some("unverified_token"), "3-D Secure has not been completed for this token.", Some("token"));
+    }
+    token.used = true;
+    if let Some(code) = token.charge_failure {
+        return error(402, "card_error", Some(code), crate::cards::decline_message(code), None);
+    }
+    let card = &token.json["card"];
+    let mut id = [0u8; 12];
+    getrandom::fill(&mut id).expect("randomness");
+    let id: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    println!("devserver: charged {amount} JPY to {} ****{}", card["brand"].as_str().unwrap_or("?"), card["last4"].as_str().unwrap_or("?"));
+    json(
+        200,
+        &serde_json::json!({
+            "object": "charge",
+            "id": format!("ch_{id}"),
+            "amount": amount,
+            "currency": "jpy",
+            "paid": true,
+            "captured": true,
+            "livemode": token.json["livemode"],
+            "card": { "brand": card["brand"], "last4": card["last4"], "three_d_secure_status": card["three_d_secure_status"] },
+        }),
+    )
+}

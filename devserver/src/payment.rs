@@ -1,0 +1,499 @@
+//! The payment origin: PAY.JP's token API (`/v1`), test-mode behaviour, faults and the test
+//! control endpoints (`/__control`).
+
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use axum::body::Bytes;
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use base64::Engine;
+use payjp_wasm::core::{self as card_core, Network, YearMonth};
+use sha2::{Digest, Sha256};
+
+use crate::api_error::{self, card_error, error, json, raw};
+use crate::cards::{test_card, Behaviour};
+use crate::cors;
+use crate::faults::{Fault, FaultKind, FAULT_HEADER, GARBAGE_BODY, HTML_BLOCK_PAGE, TRUNCATED_BODY};
+use crate::serve::{DropConnection, Peer};
+use crate::state::{lock, AppState, StoredToken};
+
+/// The public key a request authenticated with.
+#[derive(Clone, Debug)]
+struct PublicKey {
+    key: String,
+    live: bool,
+}
+
+/// The fault chosen for a request by [`gate`]; `Err` when the header's spec did not parse.
+#[derive(Clone, Debug)]
+struct ChosenFault(Result<Fault, String>);
+
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/tokens", post(create_token))
+        .route("/tokens/{id}", get(retrieve_token))
+        .route("/tokens/{id}/tds_finish", post(tds_finish))
+        .route("/accounts/brands", get(brands))
+        .fallback(|| async { error(404, "client_error", Some("invalid_request"), "Unrecognized request URL.", None) })
+        .layer(middleware::from_fn_with_state(state.clone(), api_layer));
+    let control = Router::new()
+        .route("/faults", post(queue_faults))
+        .route("/stats", get(stats))
+        .route("/reset", post(reset))
+        .layer(middleware::from_fn_with_state(state.clone(), control_layer));
+    Router::new().nest("/v1", api).nest("/__control", control).with_state(state)
+}
+
+/// Runs before routing: picks this request's fault and drops the connection if it says so.
+pub fn gate(state: &AppState, req: &mut Request) -> Result<(), DropConnection> {
+    if !req.uri().path().starts_with("/v1/") || req.method() == Method::OPTIONS {
+        return Ok(());
+    }
+    let chosen = match req.headers().get(FAULT_HEADER) {
+        Some(spec) => Fault::parse(spec.to_str().unwrap_or("")),
+        None => Ok(lock(&state.inner.faults).pop_front().unwrap_or_default()),
+    };
+    if matches!(&chosen, Ok(Fault { kind: Some(FaultKind::Drop), .. })) {
+        lock(&state.inner.stats).faults_applied += 1;
+        println!("devserver: fault: dropped the connection for {}", req.uri().path());
+        return Err(DropConnection);
+    }
+    req.extensions_mut().insert(ChosenFault(chosen));
+    Ok(())
+}
+
+fn origin(headers: &HeaderMap) -> Option<String> {
+    headers.get("origin").and_then(|o| o.to_str().ok()).map(str::to_string)
+}
+
+/// Origin checks, CDN test mode, faults, authentication and the rate limit, in the order a
+/// request meets them on the way to PAY.JP.
+async fn api_layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let origin = origin(req.headers());
+    if let Some(o) = &origin {
+        if !cors::origin_allowed(&state.config.allow_origins, o) {
+            return error(403, "client_error", Some("origin_not_allowed"), "This origin is not allowed to call the API.", None);
+        }
+    }
+    if req.method() == Method::OPTIONS {
+        let mut response = raw(204, "text/plain", "");
+        if let Some(o) = &origin {
+            cors::preflight(response.headers_mut(), o);
+        }
+        return response;
+    }
+    let mut response = match guarded(&state, &mut req).await {
+        Some(answer) => answer,
+        None => next.run(req).await,
+    };
+    if let Some(o) = &origin {
+        cors::allow(response.headers_mut(), o);
+    }
+    response
+}
+
+/// Everything before the handler. `Some` is an early answer.
+async fn guarded(state: &AppState, req: &mut Request) -> Option<Response> {
+    if state.config.cdn_test {
+        return Some(raw(404, "application/json; charset=utf-8", api_error::CDN_TEST));
+    }
+    lock(&state.inner.stats).requests += 1;
+    if req.method() == Method::POST && req.uri().path().ends_with("/tokens") {
+        lock(&state.inner.stats).token_requests += 1;
+    }
+    let fault = req.extensions_mut().remove::<ChosenFault>().map(|f| f.0).unwrap_or(Ok(Fault::default()));
+    let fault = match fault {
+        Ok(f) => f,
+        Err(message) => return Some(error(400, "client_error", Some("invalid_fault"), &message, None)),
+    };
+    if let Some(answer) = apply_fault(state, &fault).await {
+        return Some(answer);
+    }
+    let key = match authenticate(req.headers()) {
+        Ok(key) => key,
+        Err(answer) => return Some(answer),
+    };
+    if let Err(wait) = lock(&state.inner.buckets).take(&key.key, state.config.rate, Instant::now()) {
+        lock(&state.inner.stats).rate_limited += 1;
+        return Some(over_capacity(state, wait.as_secs_f64().ceil().max(1.0) as u64));
+    }
+    req.extensions_mut().insert(key);
+    None
+}
+
+fn over_capacity(state: &AppState, retry_after_secs: u64) -> Response {
+    let mut response = raw(429, "application/json; charset=utf-8", api_error::OVER_CAPACITY);
+    if state.config.retry_after {
+        response.headers_mut().insert("retry-after", HeaderValue::from(retry_after_secs));
+    }
+    response
+}
+
+async fn apply_fault(state: &AppState, fault: &Fault) -> Option<Response> {
+    if fault == &Fault::default() {
+        return None;
+    }
+    lock(&state.inner.stats).faults_applied += 1;
+    if let Some(latency) = fault.latency {
+        tokio::time::sleep(latency).await;
+    }
+    let answer = match fault.kind? {
+        FaultKind::Status(429) => over_capacity(state, 1),
+        FaultKind::Status(503) => {
+            let mut r = raw(503, "application/json; charset=utf-8", api_error::SERVICE_UNAVAILABLE);
+            if state.config.retry_after {
+                r.headers_mut().insert("retry-after", HeaderValue::from(1u64));
+            }
+            r
+        }
+        FaultKind::Status(_) => raw(500, "application/json; charset=utf-8", api_error::SERVER_ERROR),
+        FaultKind::Html403 => raw(403, "text/html; charset=utf-8", HTML_BLOCK_PAGE),
+        FaultKind::Truncated => raw(200, "application/json; charset=utf-8", TRUNCATED_BODY),
+        FaultKind::Garbage => raw(200, "application/json; charset=utf-8", GARBAGE_BODY),
+        FaultKind::Drop => unreachable!("dropped in the gate"),
+    };
+    println!("devserver: fault: answered {}", answer.status());
+    Some(answer)
+}
+
+fn is_public_key(key: &str) -> bool {
+    let rest = key.strip_prefix("pk_test_").or_else(|| key.strip_prefix("pk_live_"));
+    rest.is_some_and(|hex| hex.len() == 24 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+}
+
+/// The key, shortened: enough to recognise, never a whole secret.
+fn shown_key(key: &str) -> String {
+    let head: String = key.chars().take(12).collect();
+    if key.chars().count() > 12 { format!("{head}…") } else { head }
+}
+
+fn authenticate(headers: &HeaderMap) -> Result<PublicKey, Response> {
+    let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let decoded = auth
+        .strip_prefix("Basic ")
+        .and_then(|b64| base64::engine::general_purpose::STANDARD.decode(b64.trim()).ok())
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    let Some(user_pass) = decoded else {
+        return Err(error(401, "auth_error", None, "Invalid API Key: (none). Send your public key with HTTP Basic auth.", None));
+    };
+    let key = user_pass.split_once(':').map_or(user_pass.as_str(), |(user, _)| user);
+    if key.starts_with("sk_") {
+        return Err(error(
+            401,
+            "auth_error",
+            None,
+            "Secret keys (sk_...) must never be used in a browser. Use your public key (pk_test_... or pk_live_...).",
+            None,
+        ));
+    }
+    if !is_public_key(key) {
+        return Err(error(401, "auth_error", None, &format!("Invalid API Key: {}", shown_key(key)), None));
+    }
+    Ok(PublicKey { key: key.to_string(), live: key.starts_with("pk_live_") })
+}
+
+fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).expect("randomness");
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn now_unix() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+fn fingerprint(secret: &[u8], number: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(secret);
+    h.update(b"\0card-fingerprint\0");
+    h.update(number.as_bytes());
+    h.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+struct Form(Vec<(String, String)>);
+
+impl Form {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty())
+    }
+}
+
+fn current_year_month() -> YearMonth {
+    // Days since the epoch to a civil date (Howard Hinnant's algorithm), to avoid a date crate.
+    let days = (now_unix() / 86_400) as i64;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    YearMonth { year: year as u16, month: month as u8 }
+}
+
+/// Checks the card fields the way PAY.JP does at token creation. `Err` is the error answer.
+fn check_card(form: &Form, key: &PublicKey) -> Result<CardFields, Response> {
+    let Some(number) = form.get("card[number]") else {
+        return Err(error(400, "invalid_request_error", Some("missing_card"), "Missing card data: card[number] is required.", Some("card")));
+    };
+    let number_check = card_core::validate_card_number(number);
+    if number_check.problem.map(|p| p.code().as_str()) == Some("unacceptable_brand") {
+        return Err(card_error("unacceptable_brand", Some("card[number]")));
+    }
+    if !number_check.is_valid || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(card_error("invalid_number", Some("card[number]")));
+    }
+    let network = number_check.detection.network().expect("a valid number has a network");
+    let exp_month: u8 = match form.get("card[exp_month]").and_then(|m| m.parse().ok()) {
+        Some(m) if (1..=12).contains(&m) => m,
+        _ => return Err(card_error("invalid_expiry_month", Some("card[exp_month]"))),
+    };
+    let exp_year: u16 = match form.get("card[exp_year]") {
+        Some(y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => y.parse().expect("four digits"),
+        Some(y) if y.len() == 2 && y.bytes().all(|b| b.is_ascii_digit()) => 2000 + y.parse::<u16>().expect("two digits"),
+        _ => return Err(card_error("invalid_expiry_year", Some("card[exp_year]"))),
+    };
+    let now = current_year_month();
+    if (exp_year, exp_month) < (now.year, now.month) || exp_year > now.year + 20 {
+        return Err(card_error("invalid_expiration_date", Some("card[exp_year]")));
+    }
+    if let Some(cvc) = form.get("card[cvc]") {
+        let check = card_core::validate_cvc(cvc, Some(network));
+        if !check.is_valid || cvc.len() != check.value.len() {
+            return Err(card_error("invalid_cvc", Some("card[cvc]")));
+        }
+    }
+    let name = form.get("card[name]");
+    if let Some(name) = name {
+        let check = card_core::validate_holder_name(name);
+        if !check.is_valid || check.value != name {
+            return Err(card_error("invalid_card_name", Some("card[name]")));
+        }
+    }
+    let email = form.get("card[email]");
+    if let Some(email) = email {
+        if !card_core::validate_email(email).is_valid {
+            return Err(card_error("invalid_email", Some("card[email]")));
+        }
+    }
+    let phone = form.get("card[phone]");
+    if let Some(phone) = phone {
+        let check = card_core::validate_phone(phone);
+        if !check.is_valid || check.value != phone {
+            return Err(card_error("invalid_phone", Some("card[phone]")));
+        }
+    }
+    let three_d_secure = form.get("three_d_secure") == Some("true");
+    if three_d_secure {
+        if name.is_none() {
+            return Err(error(400, "invalid_request_error", Some("invalid_card_name"), "3-D Secure needs card[name].", Some("card[name]")));
+        }
+        if email.is_none() && phone.is_none() {
+            return Err(error(400, "invalid_request_error", Some("invalid_email"), "3-D Secure needs card[email] or card[phone].", Some("card[email]")));
+        }
+    }
+    let behaviour = test_card(number);
+    if key.live && behaviour.is_some() {
+        return Err(card_error("test_card_on_livemode", Some("card[number]")));
+    }
+    if let Some(Behaviour::Decline(code)) = behaviour {
+        return Err(card_error(code, Some("card[number]")));
+    }
+    Ok(CardFields { network, exp_month, exp_year, three_d_secure, behaviour: behaviour.unwrap_or(Behaviour::Succeed) })
+}
+
+struct CardFields {
+    network: Network,
+    exp_month: u8,
+    exp_year: u16,
+    three_d_secure: bool,
+    behaviour: Behaviour,
+}
+
+async fn create_token(State(state): State<AppState>, Extension(key): Extension<PublicKey>, body: Bytes) -> Response {
+    let form = Form(form_urlencoded_pairs(&body));
+    let fields = match check_card(&form, &key) {
+        Ok(fields) => fields,
+        Err(answer) => {
+            println!("devserver: token refused: {}", answer.status());
+            return answer;
+        }
+    };
+    let number = form.get("card[number]").expect("checked");
+    let last4 = &number[number.len() - 4..];
+    let created = now_unix();
+    let (cvc_check, zip_check) = match fields.behaviour {
+        Behaviour::Checks { cvc_check, address_zip_check } => (cvc_check, address_zip_check),
+        _ => (None, None),
+    };
+    let cvc_check = cvc_check.unwrap_or(if form.get("card[cvc]").is_some() { "passed" } else { "unchecked" });
+    let zip_check = zip_check.unwrap_or(if form.get("card[address_zip]").is_some() { "passed" } else { "unchecked" });
+    let field = |name: &str| form.get(name).map_or(serde_json::Value::Null, |v| v.into());
+    let token_id = format!("tok_{}", random_hex(14));
+    let card = serde_json::json!({
+        "object": "card",
+        "id": format!("car_{}", random_hex(14)),
+        "brand": fields.network.payjp_name(),
+        "last4": last4,
+        "exp_month": fields.exp_month,
+        "exp_year": fields.exp_year,
+        "fingerprint": fingerprint(&state.config.fingerprint_secret, number),
+        "name": field("card[name]"),
+        "email": field("card[email]"),
+        "phone": field("card[phone]"),
+        "country": field("card[country]"),
+        "address_state": field("card[address_state]"),
+        "address_city": field("card[address_city]"),
+        "address_line1": field("card[address_line1]"),
+        "address_line2": field("card[address_line2]"),
+        "address_zip": field("card[address_zip]"),
+        "address_zip_check": zip_check,
+        "cvc_check": cvc_check,
+        "three_d_secure_status": if fields.three_d_secure { "unverified".into() } else { serde_json::Value::Null },
+        "customer": null,
+        "metadata": {},
+        "livemode": key.live,
+        "created": created,
+    });
+    let token = serde_json::json!({
+        "object": "token",
+        "id": token_id,
+        "card": card,
+        "created": created,
+        "livemode": key.live,
+        "used": false,
+    });
+    let charge_failure = match fields.behaviour {
+        Behaviour::ChargeFails(code) => Some(code),
+        _ => None,
+    };
+    lock(&state.inner.tokens).insert(
+        token_id.clone(),
+        StoredToken { json: token.clone(), public_key: key.key.clone(), used: false, charge_failure },
+    );
+    lock(&state.inner.stats).tokens_created += 1;
+    println!("devserver: token {token_id} created: {} ****{last4}", fields.network.payjp_name().unwrap_or("?"));
+    json(200, &token)
+}
+
+fn form_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
+    body.split(|b| *b == b'&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let mut parts = pair.splitn(2, |b| *b == b'=');
+            let k = percent_decode(parts.next().unwrap_or_default());
+            let v = percent_decode(parts.next().unwrap_or_default());
+            (k, v)
+        })
+        .collect()
+}
+
+fn percent_decode(bytes: &[u8]) -> String {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn token_not_found(id: &str) -> Response {
+    error(404, "client_error", Some("invalid_id"), &format!("No such token: {id}"), Some("id"))
+}
+
+async fn retrieve_token(State(state): State<AppState>, Extension(key): Extension<PublicKey>, Path(id): Path<String>) -> Response {
+    match lock(&state.inner.tokens).get(&id) {
+        Some(t) if t.public_key == key.key => {
+            let mut json_value = t.json.clone();
+            json_value["used"] = t.used.into();
+            json(200, &json_value)
+        }
+        _ => token_not_found(&id),
+    }
+}
+
+/// Finishes 3-D Secure. For now an unverified token becomes verified; the issuer's challenge
+/// page and its outcomes come with the 3-D Secure work.
+async fn tds_finish(State(state): State<AppState>, Extension(key): Extension<PublicKey>, Path(id): Path<String>) -> Response {
+    let mut tokens = lock(&state.inner.tokens);
+    let Some(t) = tokens.get_mut(&id).filter(|t| t.public_key == key.key) else {
+        return token_not_found(&id);
+    };
+    if t.json["card"]["three_d_secure_status"] != "unverified" {
+        return error(400, "client_error", Some("invalid_three_d_secure_status"), "This token is not waiting for 3-D Secure.", Some("id"));
+    }
+    t.json["card"]["three_d_secure_status"] = "verified".into();
+    json(200, &t.json)
+}
+
+async fn brands(Extension(key): Extension<PublicKey>) -> Response {
+    json(
+        200,
+        &serde_json::json!({
+            "card_types_supported": ["Visa", "MasterCard", "JCB", "American Express", "Diners Club", "Discover"],
+            "livemode": key.live,
+        }),
+    )
+}
+
+/// Control endpoints answer loopback peers only, with CORS for the allowed origins so that
+/// browser tests can use them.
+async fn control_layer(State(state): State<AppState>, Extension(peer): Extension<Peer>, req: Request, next: Next) -> Response {
+    if !peer.0.ip().is_loopback() {
+        return error(403, "client_error", None, "Control endpoints are loopback only.", None);
+    }
+    let origin = origin(req.headers()).filter(|o| cors::origin_allowed(&state.config.allow_origins, o));
+    let mut response = if req.method() == Method::OPTIONS { raw(204, "text/plain", "") } else { next.run(req).await };
+    if let Some(o) = origin {
+        cors::preflight(response.headers_mut(), &o);
+    }
+    response
+}
+
+/// `POST /__control/faults` with `{"fault": "status=429", "count": 2}` queues a fault for the
+/// next `count` API requests.
+async fn queue_faults(State(state): State<AppState>, body: Bytes) -> Response {
+    let parsed: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    let spec = parsed["fault"].as_str().unwrap_or("");
+    let count = parsed["count"].as_u64().unwrap_or(1);
+    match Fault::parse(spec) {
+        Ok(fault) => {
+            let mut faults = lock(&state.inner.faults);
+            faults.extend(std::iter::repeat(fault).take(count as usize));
+            json(200, &serde_json::json!({ "queued": faults.len() }))
+        }
+        Err(message) => error(400, "client_error", Some("invalid_fault"), &message, None),
+    }
+}
+
+async fn stats(State(state): State<AppState>) -> Response {
+    json(200, &lock(&state.inner.stats).to_json())
+}
+
+/// Clears faults, rate buckets, counters and the merchant log; tokens stay valid.
+async fn reset(State(state): State<AppState>) -> Response {
+    lock(&state.inner.faults).clear();
+    lock(&state.inner.buckets).clear();
+    *lock(&state.inner.stats) = Default::default();
+    lock(&state.inner.merchant_log).clear();
+    json(200, &serde_json::json!({ "reset": true })).into_response()
+}

@@ -1,0 +1,79 @@
+//! State shared by both origins: issued tokens, pending faults, rate buckets, counters and the
+//! merchant's request log.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::config::Config;
+use crate::faults::Fault;
+use crate::rate_limit::Buckets;
+
+/// A token as issued, kept so that `GET /tokens/{id}`, `tds_finish` and `/charge` can find it.
+#[derive(Clone, Debug)]
+pub struct StoredToken {
+    pub json: serde_json::Value,
+    pub public_key: String,
+    /// Set when the merchant charged it.
+    pub used: bool,
+    /// Token succeeds but the later charge fails with this code (PAYJP.md §4).
+    pub charge_failure: Option<&'static str>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Stats {
+    /// API requests (not preflights, not control calls) that reached the payment origin.
+    pub requests: u64,
+    /// `POST /v1/tokens` requests among them.
+    pub token_requests: u64,
+    pub tokens_created: u64,
+    pub rate_limited: u64,
+    pub faults_applied: u64,
+}
+
+/// One request received by the merchant origin, recorded whole so tests can prove that no card
+/// number or CVC ever reached it.
+#[derive(Clone, Debug)]
+pub struct LogEntry {
+    pub method: String,
+    pub uri: String,
+    pub body: String,
+}
+
+#[derive(Default)]
+pub struct Inner {
+    pub tokens: Mutex<HashMap<String, StoredToken>>,
+    pub faults: Mutex<VecDeque<Fault>>,
+    pub buckets: Mutex<Buckets>,
+    pub stats: Mutex<Stats>,
+    pub merchant_log: Mutex<Vec<LogEntry>>,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub inner: Arc<Inner>,
+}
+
+impl AppState {
+    pub fn new(config: Config) -> AppState {
+        AppState { config: Arc::new(config), inner: Arc::default() }
+    }
+}
+
+/// Locks a mutex, recovering the data if a panicking thread poisoned it: a test server should
+/// keep answering.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Stats {
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "requests": self.requests,
+            "token_requests": self.token_requests,
+            "tokens_created": self.tokens_created,
+            "rate_limited": self.rate_limited,
+            "faults_applied": self.faults_applied,
+        })
+    }
+}
