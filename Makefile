@@ -5,8 +5,9 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 # Browser tests run through wasm-bindgen's test runner, driving the browsers installed by setup.
-BROWSER_TEST = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web
+# scripts/with-devserver.sh starts the devservers the API tests talk to, and stops them after.
+BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --test web_api
 
 .PHONY: setup pkg devserver test test-native test-chromium test-firefox test-size test-e2e demo clean
 
@@ -27,10 +28,10 @@ test: setup test-native test-chromium test-firefox test-size test-e2e
 test-native:
 	cargo test --workspace --all-targets
 
-test-chromium:
+test-chromium: devserver
 	CHROMEDRIVER=/usr/bin/chromedriver $(BROWSER_TEST)
 
-test-firefox:
+test-firefox: devserver
 	GECKODRIVER=$$(command -v geckodriver) $(BROWSER_TEST)
 
 test-size: pkg

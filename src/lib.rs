@@ -4,5 +4,6 @@
 //!   CVC, holder name, e-mail, phone), natively testable.
 //! - `js`: the only module that exports to JavaScript.
 
+pub mod api;
 pub mod core;
 pub mod js;

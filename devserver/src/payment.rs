@@ -1,6 +1,7 @@
 //! The payment origin: PAY.JP's token API (`/v1`), test-mode behaviour, faults and the test
 //! control endpoints (`/__control`).
 
+use std::collections::VecDeque;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
@@ -28,6 +29,22 @@ struct PublicKey {
     live: bool,
 }
 
+/// Adds to the global counters and to those of the presented key.
+fn count(state: &AppState, key: Option<&str>, f: impl Fn(&mut crate::state::Stats)) {
+    f(&mut lock(&state.inner.stats));
+    if let Some(key) = key {
+        f(lock(&state.inner.stats_by_key).entry(key.to_string()).or_default());
+    }
+}
+
+/// The key in a Basic `Authorization` header, whatever it is (valid or not).
+fn presented_key(headers: &HeaderMap) -> Option<String> {
+    let auth = headers.get("authorization")?.to_str().ok()?;
+    let decoded = base64::engine::general_purpose::STANDARD.decode(auth.strip_prefix("Basic ")?.trim()).ok()?;
+    let user_pass = String::from_utf8(decoded).ok()?;
+    Some(user_pass.split_once(':').map_or(user_pass.as_str(), |(user, _)| user).to_string())
+}
+
 /// The fault chosen for a request by [`gate`]; `Err` when the header's spec did not parse.
 #[derive(Clone, Debug)]
 struct ChosenFault(Result<Fault, String>);
@@ -53,12 +70,17 @@ pub fn gate(state: &AppState, req: &mut Request) -> Result<(), DropConnection> {
     if !req.uri().path().starts_with("/v1/") || req.method() == Method::OPTIONS {
         return Ok(());
     }
+    let key = presented_key(req.headers());
     let chosen = match req.headers().get(FAULT_HEADER) {
         Some(spec) => Fault::parse(spec.to_str().unwrap_or("")),
-        None => Ok(lock(&state.inner.faults).pop_front().unwrap_or_default()),
+        None => {
+            let mut queues = lock(&state.inner.faults);
+            let for_key = queues.get_mut(&key).and_then(VecDeque::pop_front);
+            Ok(for_key.or_else(|| queues.get_mut(&None).and_then(VecDeque::pop_front)).unwrap_or_default())
+        }
     };
     if matches!(&chosen, Ok(Fault { kind: Some(FaultKind::Drop), .. })) {
-        lock(&state.inner.stats).faults_applied += 1;
+        count(state, key.as_deref(), |s| s.faults_applied += 1);
         println!("devserver: fault: dropped the connection for {}", req.uri().path());
         return Err(DropConnection);
     }
@@ -101,15 +123,20 @@ async fn guarded(state: &AppState, req: &mut Request) -> Option<Response> {
     if state.config.cdn_test {
         return Some(raw(404, "application/json; charset=utf-8", api_error::CDN_TEST));
     }
-    lock(&state.inner.stats).requests += 1;
+    let presented = presented_key(req.headers());
+    let presented = presented.as_deref();
+    count(state, presented, |s| s.requests += 1);
     if req.method() == Method::POST && req.uri().path().ends_with("/tokens") {
-        lock(&state.inner.stats).token_requests += 1;
+        count(state, presented, |s| s.token_requests += 1);
     }
     let fault = req.extensions_mut().remove::<ChosenFault>().map(|f| f.0).unwrap_or(Ok(Fault::default()));
     let fault = match fault {
         Ok(f) => f,
         Err(message) => return Some(error(400, "client_error", Some("invalid_fault"), &message, None)),
     };
+    if fault != Fault::default() {
+        count(state, presented, |s| s.faults_applied += 1);
+    }
     if let Some(answer) = apply_fault(state, &fault).await {
         return Some(answer);
     }
@@ -118,7 +145,7 @@ async fn guarded(state: &AppState, req: &mut Request) -> Option<Response> {
         Err(answer) => return Some(answer),
     };
     if let Err(wait) = lock(&state.inner.buckets).take(&key.key, state.config.rate, Instant::now()) {
-        lock(&state.inner.stats).rate_limited += 1;
+        count(state, presented, |s| s.rate_limited += 1);
         return Some(over_capacity(state, wait.as_secs_f64().ceil().max(1.0) as u64));
     }
     req.extensions_mut().insert(key);
@@ -137,7 +164,6 @@ async fn apply_fault(state: &AppState, fault: &Fault) -> Option<Response> {
     if fault == &Fault::default() {
         return None;
     }
-    lock(&state.inner.stats).faults_applied += 1;
     if let Some(latency) = fault.latency {
         tokio::time::sleep(latency).await;
     }
@@ -376,7 +402,7 @@ async fn create_token(State(state): State<AppState>, Extension(key): Extension<P
         token_id.clone(),
         StoredToken { json: token.clone(), public_key: key.key.clone(), used: false, charge_failure },
     );
-    lock(&state.inner.stats).tokens_created += 1;
+    count(&state, Some(&key.key), |s| s.tokens_created += 1);
     println!("devserver: token {token_id} created: {} ****{last4}", fields.network.payjp_name().unwrap_or("?"));
     json(200, &token)
 }
@@ -469,24 +495,31 @@ async fn control_layer(State(state): State<AppState>, Extension(peer): Extension
     response
 }
 
-/// `POST /__control/faults` with `{"fault": "status=429", "count": 2}` queues a fault for the
-/// next `count` API requests.
+/// `POST /__control/faults` with `{"fault": "status=429", "count": 2, "key": "pk_test_…"}`
+/// queues a fault for the next `count` API requests made with `key` (any key when absent).
 async fn queue_faults(State(state): State<AppState>, body: Bytes) -> Response {
     let parsed: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
     let spec = parsed["fault"].as_str().unwrap_or("");
     let count = parsed["count"].as_u64().unwrap_or(1);
+    let key = parsed["key"].as_str().map(str::to_string);
     match Fault::parse(spec) {
         Ok(fault) => {
             let mut faults = lock(&state.inner.faults);
-            faults.extend(std::iter::repeat(fault).take(count as usize));
-            json(200, &serde_json::json!({ "queued": faults.len() }))
+            let queue = faults.entry(key).or_default();
+            queue.extend(std::iter::repeat(fault).take(count as usize));
+            json(200, &serde_json::json!({ "queued": queue.len() }))
         }
         Err(message) => error(400, "client_error", Some("invalid_fault"), &message, None),
     }
 }
 
-async fn stats(State(state): State<AppState>) -> Response {
-    json(200, &lock(&state.inner.stats).to_json())
+/// `GET /__control/stats`, or `?key=pk_…` for the counters of one presented key.
+async fn stats(State(state): State<AppState>, req: Request) -> Response {
+    let key = req.uri().query().and_then(|q| q.split('&').find_map(|p| p.strip_prefix("key=")));
+    match key {
+        Some(key) => json(200, &lock(&state.inner.stats_by_key).get(key).cloned().unwrap_or_default().to_json()),
+        None => json(200, &lock(&state.inner.stats).to_json()),
+    }
 }
 
 /// Clears faults, rate buckets, counters and the merchant log; tokens stay valid.
@@ -494,6 +527,7 @@ async fn reset(State(state): State<AppState>) -> Response {
     lock(&state.inner.faults).clear();
     lock(&state.inner.buckets).clear();
     *lock(&state.inner.stats) = Default::default();
+    lock(&state.inner.stats_by_key).clear();
     lock(&state.inner.merchant_log).clear();
     json(200, &serde_json::json!({ "reset": true })).into_response()
 }

@@ -42,9 +42,12 @@ pub struct LogEntry {
 #[derive(Default)]
 pub struct Inner {
     pub tokens: Mutex<HashMap<String, StoredToken>>,
-    pub faults: Mutex<VecDeque<Fault>>,
+    /// Queued faults: per public key (`Some`), or for any request (`None`).
+    pub faults: Mutex<HashMap<Option<String>, VecDeque<Fault>>>,
     pub buckets: Mutex<Buckets>,
     pub stats: Mutex<Stats>,
+    /// The same counters per presented key, so concurrent tests each read their own.
+    pub stats_by_key: Mutex<HashMap<String, Stats>>,
     pub merchant_log: Mutex<Vec<LogEntry>>,
 }
 

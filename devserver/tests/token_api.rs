@@ -374,3 +374,20 @@ fn merchant_charges_tokens_once_and_records_every_request() {
     // The merchant page and the package are served.
     assert_eq!(send(s.merchant, "GET", "/", &[], "").unwrap().status, 200);
 }
+
+#[test]
+fn faults_and_counters_can_be_scoped_to_one_key() {
+    let s = server();
+    let body = card_form("4242424242424242", "123");
+    let queued = send(s.payment, "POST", "/__control/faults", &[], &format!(r#"{{"fault":"status=500","count":1,"key":"{PK_OTHER}"}}"#)).unwrap();
+    assert_eq!(queued.status, 200);
+    assert_eq!(create_token(s.payment, PK_TEST, &body).status, 200, "another key is not affected");
+    assert_eq!(create_token(s.payment, PK_OTHER, &body).status, 500);
+    assert_eq!(create_token(s.payment, PK_OTHER, &body).status, 200);
+    let mine = send(s.payment, "GET", &format!("/__control/stats?key={PK_OTHER}"), &[], "").unwrap().json();
+    assert_eq!((mine["token_requests"].as_u64(), mine["tokens_created"].as_u64(), mine["faults_applied"].as_u64()), (Some(2), Some(1), Some(1)));
+    let unknown = send(s.payment, "GET", "/__control/stats?key=sk_test_never_seen", &[], "").unwrap().json();
+    assert_eq!(unknown["requests"], 0);
+    let all = send(s.payment, "GET", "/__control/stats", &[], "").unwrap().json();
+    assert_eq!(all["token_requests"], 3);
+}

@@ -6,6 +6,8 @@
 //! keeps the download small.
 
 mod convert;
+pub mod payjp;
+pub mod transport;
 
 use wasm_bindgen::prelude::*;
 
@@ -63,6 +65,35 @@ export function validatePhone(input: string, lang?: Lang): FieldValidation;
 /** Caret offsets count UTF-16 code units, as `selectionStart` does. */
 export function formatCardNumber(input: string, caret?: number): FormattedInput;
 export function detectBrand(input: string): CardBrand;
+
+export interface PayjpOptions {
+  locale?: Lang;
+  /** Default https://api.pay.jp/v1. Must be https (http only for loopback hosts). */
+  apiBase?: string;
+  /** Per-request timeout in milliseconds (default 15000). */
+  timeout?: number;
+}
+export interface PayjpError {
+  type: 'card_error' | 'client_error' | 'auth_error' | 'server_error' | 'invalid_request_error'
+    | 'network_error' | 'api_error' | (string & {});
+  code: string | null;
+  /** The SDK's own message for the buyer, in the chosen locale. */
+  message: string;
+  status: number | null;
+  param: string | null;
+  /** PAY.JP's own message, meant for developers. */
+  apiMessage: string | null;
+}
+export interface Availability { card_types_supported: CardBrand[]; livemode: boolean; }
+export type ConnectionCheck =
+  | { reachable: true; status: number; latencyMs: number }
+  | { reachable: false; reason: 'network' | 'blocked' | 'invalid_response' };
+export interface PayjpInstance {
+  retrieveAvailability(): Promise<Availability | { error: PayjpError }>;
+  checkConnection(): Promise<ConnectionCheck>;
+}
+/** Throws on a secret key, a malformed key or a non-https apiBase. */
+export function Payjp(publicKey: string, options?: PayjpOptions): PayjpInstance;
 "#;
 
 /// `validateCardNumber(input, lang?)`

@@ -1,0 +1,216 @@
+//! The token API calls, independent of the browser: the HTTP transport and the clock are seams,
+//! so the retry policy, deadlines and decoding run natively against fakes.
+
+use zeroize::Zeroizing;
+
+use super::config::{ApiBase, PublicKey};
+use super::error::ApiError;
+use super::json::Json;
+use super::request::{basic_auth, TokenRequest, CLIENT_USER_AGENT};
+use super::response::{decode, decode_availability, decode_error, Token};
+use super::retry::{is_retryable, parse_retry_after, RetryPolicy};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// A request for the transport. The body may hold card data: it is zeroised on drop.
+pub struct HttpRequest {
+    pub method: Method,
+    pub url: String,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Option<Zeroizing<String>>,
+    pub timeout_ms: f64,
+}
+
+impl core::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("HttpRequest").field("method", &self.method).field("url", &self.url).finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub retry_after: Option<String>,
+    pub body: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TransportError {
+    /// The request could not be sent or the connection failed.
+    Network,
+    /// No answer within the timeout.
+    Timeout,
+}
+
+/// Sends HTTP requests. The browser implementation uses `fetch` with an `AbortController`.
+#[allow(async_fn_in_trait)]
+pub trait Transport {
+    async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError>;
+}
+
+/// Time, sleeping and randomness, so tests can fake them.
+#[allow(async_fn_in_trait)]
+pub trait Clock {
+    fn now_ms(&self) -> f64;
+    async fn sleep(&self, ms: f64);
+    /// Uniform in `[0, 1)`.
+    fn jitter(&self) -> f64;
+}
+
+/// Everything a call needs to know about the account and the network.
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    pub key: PublicKey,
+    pub api_base: ApiBase,
+    pub timeout_ms: f64,
+    pub retry: RetryPolicy,
+}
+
+pub const DEFAULT_TIMEOUT_MS: f64 = 15_000.0;
+
+impl ClientConfig {
+    pub fn new(key: PublicKey, api_base: ApiBase) -> ClientConfig {
+        ClientConfig { key, api_base, timeout_ms: DEFAULT_TIMEOUT_MS, retry: RetryPolicy::default() }
+    }
+
+    fn request(&self, method: Method, path: &str, body: Option<Zeroizing<String>>) -> HttpRequest {
+        let mut headers = vec![("Authorization", basic_auth(&self.key)), ("X-Payjp-Client-User-Agent", CLIENT_USER_AGENT.to_string())];
+        if body.is_some() {
+            headers.push(("Content-Type", "application/x-www-form-urlencoded".to_string()));
+        }
+        HttpRequest { method, url: self.api_base.join(path), headers, body, timeout_ms: self.timeout_ms }
+    }
+}
+
+/// Sends `request`, retrying 429 and 503 as the policy allows, all within the deadline.
+pub async fn send_with_retries(
+    transport: &impl Transport,
+    clock: &impl Clock,
+    policy: &RetryPolicy,
+    mut request: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let start = clock.now_ms();
+    let per_try_timeout = request.timeout_ms;
+    let mut retries = 0;
+    loop {
+        let elapsed = clock.now_ms() - start;
+        request.timeout_ms = per_try_timeout.min(policy.deadline_ms - elapsed).max(0.0);
+        let response = transport.send(&request).await.map_err(|_| ApiError::network())?;
+        if !is_retryable(response.status) {
+            return Ok(response);
+        }
+        let retry_after = response.retry_after.as_deref().and_then(parse_retry_after);
+        let elapsed = clock.now_ms() - start;
+        match policy.next_delay(retries, elapsed, retry_after, clock.jitter()) {
+            Some(delay) => {
+                clock.sleep(delay).await;
+                retries += 1;
+            }
+            // Out of retries: a PAY.JP-shaped 429 is decoded as any error is (keeping the API's
+            // text); a 429 from something else still means "over capacity".
+            None if response.status == 429 && Json::parse(&response.body).as_ref().and_then(decode_error).is_none() => {
+                return Err(ApiError::over_capacity())
+            }
+            None => return Ok(response),
+        }
+    }
+}
+
+/// `POST /tokens`. The request's card buffers are zeroised when `request` is dropped here.
+pub async fn create_token(
+    transport: &impl Transport,
+    clock: &impl Clock,
+    config: &ClientConfig,
+    request: TokenRequest,
+) -> Result<(Token, Json), ApiError> {
+    let http = config.request(Method::Post, "/tokens", Some(request.form_body()));
+    drop(request);
+    let response = send_with_retries(transport, clock, &config.retry, http).await?;
+    decode(response.status, &response.body, Token::decode)
+}
+
+/// `GET /tokens/{id}`.
+pub async fn retrieve_token(transport: &impl Transport, clock: &impl Clock, config: &ClientConfig, id: &str) -> Result<(Token, Json), ApiError> {
+    let mut path = String::from("/tokens/");
+    super::request::form_encode_into(&mut path, id);
+    let response = send_with_retries(transport, clock, &config.retry, config.request(Method::Get, &path, None)).await?;
+    decode(response.status, &response.body, Token::decode)
+}
+
+/// `POST /tokens/{id}/tds_finish`.
+pub async fn finish_three_d_secure(transport: &impl Transport, clock: &impl Clock, config: &ClientConfig, id: &str) -> Result<(Token, Json), ApiError> {
+    let mut path = String::from("/tokens/");
+    super::request::form_encode_into(&mut path, id);
+    path.push_str("/tds_finish");
+    let response = send_with_retries(transport, clock, &config.retry, config.request(Method::Post, &path, Some(Zeroizing::new(String::new())))).await?;
+    decode(response.status, &response.body, Token::decode)
+}
+
+/// `GET /accounts/brands` → `{card_types_supported, livemode}`.
+pub async fn retrieve_availability(transport: &impl Transport, clock: &impl Clock, config: &ClientConfig) -> Result<Json, ApiError> {
+    let response = send_with_retries(transport, clock, &config.retry, config.request(Method::Get, "/accounts/brands", None)).await?;
+    decode(response.status, &response.body, decode_availability).map(|(_, json)| json)
+}
+
+/// What `checkConnection()` found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Connection {
+    /// PAY.JP answered (an error body counts: the CDN test host answers 404 on purpose).
+    Reachable { status: u16, latency_ms: f64 },
+    Unreachable(UnreachableReason),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnreachableReason {
+    /// No answer at all.
+    Network,
+    /// Something other than PAY.JP answered with a block page (HTML, 403).
+    Blocked,
+    /// An answer that is not PAY.JP's JSON.
+    InvalidResponse,
+}
+
+impl UnreachableReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnreachableReason::Network => "network",
+            UnreachableReason::Blocked => "blocked",
+            UnreachableReason::InvalidResponse => "invalid_response",
+        }
+    }
+}
+
+/// One `GET /accounts/brands`, no retries: is PAY.JP (or its CDN) answering with its own JSON?
+pub async fn check_connection(transport: &impl Transport, clock: &impl Clock, config: &ClientConfig) -> Connection {
+    let start = clock.now_ms();
+    let request = config.request(Method::Get, "/accounts/brands", None);
+    let response = match transport.send(&request).await {
+        Ok(r) => r,
+        Err(_) => return Connection::Unreachable(UnreachableReason::Network),
+    };
+    let latency_ms = clock.now_ms() - start;
+    let json = Json::parse(&response.body);
+    let payjp_shaped = json.as_ref().is_some_and(|j| {
+        if (200..300).contains(&response.status) { decode_availability(j).is_some() } else { decode_error(j).is_some() }
+    });
+    if payjp_shaped {
+        Connection::Reachable { status: response.status, latency_ms }
+    } else if json.is_none() && (response.status == 403 || response.body.trim_start().starts_with('<')) {
+        Connection::Unreachable(UnreachableReason::Blocked)
+    } else {
+        Connection::Unreachable(UnreachableReason::InvalidResponse)
+    }
+}

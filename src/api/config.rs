@@ -1,0 +1,128 @@
+//! Client configuration: the public key and the API base, checked at construction. Mistakes
+//! here are the integrating developer's and fail at once with a message naming what was
+//! expected; a secret key is refused before it can be sent anywhere.
+
+/// Where the token API lives unless configured otherwise.
+pub const DEFAULT_API_BASE: &str = "https://api.pay.jp/v1";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    /// An `sk_…` key: it must never reach a browser.
+    SecretKey,
+    /// Not a `pk_test_…` / `pk_live_…` key.
+    NotAPublicKey,
+    /// Not an `https://` URL (plain `http://` is allowed for loopback hosts only).
+    InsecureApiBase,
+    /// Not a URL we can use as a base.
+    InvalidApiBase,
+}
+
+impl ConfigError {
+    /// The message for the developer (English: it is read in a console, not by the buyer).
+    pub fn message(&self) -> &'static str {
+        match self {
+            ConfigError::SecretKey => "Payjp: a secret key (sk_...) was given. Secret keys must never be used in a browser; pass your public key (pk_test_... or pk_live_...).",
+            ConfigError::NotAPublicKey => "Payjp: expected a public key (pk_test_... or pk_live_...).",
+            ConfigError::InsecureApiBase => "Payjp: apiBase must be an https:// URL (http:// is allowed only for 127.0.0.1, localhost and [::1]).",
+            ConfigError::InvalidApiBase => "Payjp: apiBase must be an absolute URL such as https://api.pay.jp/v1.",
+        }
+    }
+}
+
+/// A public key, `pk_test_…` or `pk_live_…`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PublicKey(String);
+
+impl core::fmt::Debug for PublicKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(if self.is_live() { "PublicKey(live)" } else { "PublicKey(test)" })
+    }
+}
+
+impl PublicKey {
+    pub fn parse(key: &str) -> Result<PublicKey, ConfigError> {
+        let key = key.trim();
+        if key.starts_with("sk_") {
+            return Err(ConfigError::SecretKey);
+        }
+        let rest = key.strip_prefix("pk_test_").or_else(|| key.strip_prefix("pk_live_"));
+        match rest {
+            Some(id) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()) => Ok(PublicKey(key.to_string())),
+            _ => Err(ConfigError::NotAPublicKey),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_live(&self) -> bool {
+        self.0.starts_with("pk_live_")
+    }
+}
+
+/// The API base URL, without a trailing slash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiBase(String);
+
+impl Default for ApiBase {
+    fn default() -> ApiBase {
+        ApiBase(DEFAULT_API_BASE.to_string())
+    }
+}
+
+/// True for hosts that never leave the machine.
+fn is_loopback_host(host: &str) -> bool {
+    host == "localhost"
+        || host == "[::1]"
+        || host.strip_prefix("127.").is_some_and(|rest| {
+            let parts: Vec<&str> = rest.split('.').collect();
+            parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+impl ApiBase {
+    pub fn parse(url: &str) -> Result<ApiBase, ConfigError> {
+        let url = url.trim().trim_end_matches('/');
+        let (secure, rest) = if let Some(rest) = url.strip_prefix("https://") {
+            (true, rest)
+        } else if let Some(rest) = url.strip_prefix("http://") {
+            (false, rest)
+        } else {
+            return Err(if url.contains("://") { ConfigError::InsecureApiBase } else { ConfigError::InvalidApiBase });
+        };
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        if authority.is_empty() || authority.contains('@') || rest.contains(['?', '#', ' ']) {
+            return Err(ConfigError::InvalidApiBase);
+        }
+        let host = match authority.rfind(':') {
+            Some(i) if !authority.ends_with(']') => {
+                let port = &authority[i + 1..];
+                if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ConfigError::InvalidApiBase);
+                }
+                &authority[..i]
+            }
+            _ => authority,
+        };
+        if host.is_empty() {
+            return Err(ConfigError::InvalidApiBase);
+        }
+        if !secure && !is_loopback_host(&host.to_ascii_lowercase()) {
+            return Err(ConfigError::InsecureApiBase);
+        }
+        Ok(ApiBase(url.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `{base}{path}`; `path` starts with `/`.
+    pub fn join(&self, path: &str) -> String {
+        let mut url = String::with_capacity(self.0.len() + path.len());
+        url.push_str(&self.0);
+        url.push_str(path);
+        url
+    }
+}

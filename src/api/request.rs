@@ -1,0 +1,148 @@
+//! The token request on the wire: the exact form fields of PAY.JP's `POST /tokens`, Basic auth,
+//! and the client user-agent header.
+//!
+//! Card data lives here only until it is encoded and sent; every buffer holding it is zeroised
+//! when dropped, and `Debug` never shows it.
+
+use zeroize::{Zeroize, Zeroizing};
+
+use super::config::PublicKey;
+
+/// Card fields for `POST /tokens`. Empty optional fields are not sent.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct CardData {
+    pub number: String,
+    pub cvc: String,
+    /// Two digits.
+    pub exp_month: String,
+    /// Four digits.
+    pub exp_year: String,
+    pub name: String,
+    pub email: String,
+    /// E.164.
+    pub phone: String,
+    pub country: String,
+    pub address_state: String,
+    pub address_city: String,
+    pub address_line1: String,
+    pub address_line2: String,
+    pub address_zip: String,
+}
+
+impl Drop for CardData {
+    fn drop(&mut self) {
+        for field in [
+            &mut self.number, &mut self.cvc, &mut self.exp_month, &mut self.exp_year, &mut self.name,
+            &mut self.email, &mut self.phone, &mut self.country, &mut self.address_state,
+            &mut self.address_city, &mut self.address_line1, &mut self.address_line2, &mut self.address_zip,
+        ] {
+            field.zeroize();
+        }
+    }
+}
+
+impl core::fmt::Debug for CardData {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("CardData { .. }")
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TokenRequest {
+    pub card: CardData,
+    pub three_d_secure: bool,
+    /// Platform tenants only.
+    pub tenant: String,
+}
+
+impl TokenRequest {
+    /// The `application/x-www-form-urlencoded` body, zeroised on drop.
+    pub fn form_body(&self) -> Zeroizing<String> {
+        let c = &self.card;
+        let mut body = Zeroizing::new(String::with_capacity(256));
+        let fields: [(&str, &str); 13] = [
+            ("card[number]", &c.number),
+            ("card[cvc]", &c.cvc),
+            ("card[exp_month]", &c.exp_month),
+            ("card[exp_year]", &c.exp_year),
+            ("card[name]", &c.name),
+            ("card[email]", &c.email),
+            ("card[phone]", &c.phone),
+            ("card[country]", &c.country),
+            ("card[address_state]", &c.address_state),
+            ("card[address_city]", &c.address_city),
+            ("card[address_line1]", &c.address_line1),
+            ("card[address_line2]", &c.address_line2),
+            ("card[address_zip]", &c.address_zip),
+        ];
+        for (name, value) in fields {
+            if !value.is_empty() {
+                push_pair(&mut body, name, value);
+            }
+        }
+        if self.three_d_secure {
+            push_pair(&mut body, "three_d_secure", "true");
+        }
+        if !self.tenant.is_empty() {
+            push_pair(&mut body, "tenant", &self.tenant);
+        }
+        body
+    }
+}
+
+fn push_pair(body: &mut String, name: &str, value: &str) {
+    if !body.is_empty() {
+        body.push('&');
+    }
+    form_encode_into(body, name);
+    body.push('=');
+    form_encode_into(body, value);
+}
+
+/// `application/x-www-form-urlencoded` encoding, as `URLSearchParams` does it.
+pub fn form_encode_into(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => {
+                out.push('%');
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 15) as usize] as char);
+            }
+        }
+    }
+}
+
+/// `Basic base64("pk_…:")`: the public key as user, an empty password.
+pub fn basic_auth(key: &PublicKey) -> String {
+    let mut credentials = String::with_capacity(key.as_str().len() + 1);
+    credentials.push_str(key.as_str());
+    credentials.push(':');
+    let mut header = String::from("Basic ");
+    base64_into(&mut header, credentials.as_bytes());
+    header
+}
+
+fn base64_into(out: &mut String, bytes: &[u8]) {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+}
+
+/// The `X-Payjp-Client-User-Agent` header, as PAY.JP's official SDKs send it.
+pub const CLIENT_USER_AGENT: &str = concat!(
+    r#"{"bindings_name":"payjp-wasm","bindings_version":""#,
+    env!("CARGO_PKG_VERSION"),
+    r#"","lang":"rust","platform":"wasm32-browser","publisher":"payjp-wasm"}"#
+);

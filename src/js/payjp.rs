@@ -1,0 +1,211 @@
+//! `Payjp(publicKey, options)`: the SDK's entry point, payjp.js v2 style (callable without
+//! `new`). Configuration mistakes throw at once; API calls resolve, with `{ error }` for every
+//! expected failure.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Object, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+use crate::api::client::{self, Clock, Connection};
+use crate::api::gate::{request_key, RequestGate};
+use crate::api::{ApiBase, ApiError, ClientConfig, Json, PublicKey, TokenRequest};
+use crate::core::Lang;
+
+use super::convert::set;
+use super::transport::{BrowserClock, FetchTransport};
+
+/// State shared by an instance and the requests it has in flight.
+struct Inner {
+    config: ClientConfig,
+    lang: Lang,
+    gate: RefCell<RequestGate>,
+    /// The token request in flight, so a second call for the same card data can join it.
+    in_flight: RefCell<Option<(u64, Promise)>>,
+}
+
+/// What `Payjp()` returns.
+#[wasm_bindgen(js_name = PayjpInstance)]
+pub struct PayjpInstance {
+    inner: Rc<Inner>,
+}
+
+fn error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+fn option(options: &JsValue, key: &str) -> JsValue {
+    if options.is_object() {
+        js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// `Payjp(publicKey, { locale?, apiBase?, timeout? })`.
+#[wasm_bindgen(js_name = Payjp, skip_typescript)]
+pub fn payjp(public_key: JsValue, options: JsValue) -> Result<PayjpInstance, JsValue> {
+    let key = public_key
+        .as_string()
+        .ok_or_else(|| type_error("Payjp: expected the public key (pk_test_... or pk_live_...) as a string."))?;
+    let key = PublicKey::parse(&key).map_err(|e| error(e.message()))?;
+    if !(options.is_undefined() || options.is_null() || options.is_object()) {
+        return Err(type_error("Payjp: expected options to be an object or undefined."));
+    }
+    let api_base = match option(&options, "apiBase") {
+        v if v.is_undefined() => ApiBase::default(),
+        v => {
+            let url = v.as_string().ok_or_else(|| type_error("Payjp: expected options.apiBase to be a URL string."))?;
+            ApiBase::parse(&url).map_err(|e| error(e.message()))?
+        }
+    };
+    let lang = match option(&options, "locale") {
+        v if v.is_undefined() => Lang::Ja,
+        v => match v.as_string().as_deref() {
+            Some("ja") => Lang::Ja,
+            Some("en") => Lang::En,
+            _ => return Err(type_error("Payjp: expected options.locale to be 'ja' or 'en'.")),
+        },
+    };
+    let mut config = ClientConfig::new(key, api_base);
+    let timeout = option(&options, "timeout");
+    if !timeout.is_undefined() {
+        match timeout.as_f64() {
+            Some(ms) if ms > 0.0 && ms.is_finite() => config.timeout_ms = ms,
+            _ => return Err(type_error("Payjp: expected options.timeout to be a positive number of milliseconds.")),
+        }
+    }
+    Ok(PayjpInstance {
+        inner: Rc::new(Inner { config, lang, gate: RefCell::default(), in_flight: RefCell::default() }),
+    })
+}
+
+/// `{ type, code, message, status, param, apiMessage }`.
+pub fn api_error_object(e: &ApiError, lang: Lang) -> JsValue {
+    let o = Object::new();
+    set(&o, "type", &JsValue::from_str(&e.kind));
+    set(&o, "code", &e.code.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+    set(&o, "message", &JsValue::from_str(e.message(lang)));
+    set(&o, "status", &e.status.map_or(JsValue::NULL, |s| JsValue::from_f64(f64::from(s))));
+    set(&o, "param", &e.param.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+    set(&o, "apiMessage", &e.api_message.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+    o.into()
+}
+
+/// `{ error: … }`, the way every expected failure resolves.
+pub fn error_result(e: &ApiError, lang: Lang) -> JsValue {
+    let o = Object::new();
+    set(&o, "error", &api_error_object(e, lang));
+    o.into()
+}
+
+/// An API answer as a plain JS object, every field kept (including ones added later).
+pub fn json_to_js(json: &Json) -> JsValue {
+    match json {
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => JsValue::from_bool(*b),
+        Json::Number(n) => JsValue::from_f64(js_sys::Number::parse_float(n)),
+        Json::String(s) => JsValue::from_str(s),
+        Json::Array(items) => items.iter().map(json_to_js).collect::<js_sys::Array>().into(),
+        Json::Object(fields) => {
+            let o = Object::new();
+            for (k, v) in fields {
+                set(&o, k, &json_to_js(v));
+            }
+            o.into()
+        }
+    }
+}
+
+fn resolve(result: Result<Json, ApiError>, lang: Lang) -> Result<JsValue, JsValue> {
+    Ok(match result {
+        Ok(json) => json_to_js(&json),
+        Err(e) => error_result(&e, lang),
+    })
+}
+
+#[wasm_bindgen(js_class = PayjpInstance)]
+impl PayjpInstance {
+    /// `retrieveAvailability()` → `{ card_types_supported, livemode }` or `{ error }`.
+    #[wasm_bindgen(js_name = retrieveAvailability, skip_typescript)]
+    pub fn retrieve_availability(&self) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let result = client::retrieve_availability(&FetchTransport, &BrowserClock, &inner.config).await;
+            resolve(result, inner.lang)
+        })
+    }
+
+    /// `checkConnection()` → `{ reachable: true, status, latencyMs }` or
+    /// `{ reachable: false, reason: 'network' | 'blocked' | 'invalid_response' }`.
+    #[wasm_bindgen(js_name = checkConnection, skip_typescript)]
+    pub fn check_connection(&self) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let o = Object::new();
+            match client::check_connection(&FetchTransport, &BrowserClock, &inner.config).await {
+                Connection::Reachable { status, latency_ms } => {
+                    set(&o, "reachable", &JsValue::TRUE);
+                    set(&o, "status", &JsValue::from_f64(f64::from(status)));
+                    set(&o, "latencyMs", &JsValue::from_f64(latency_ms));
+                }
+                Connection::Unreachable(reason) => {
+                    set(&o, "reachable", &JsValue::FALSE);
+                    set(&o, "reason", &JsValue::from_str(reason.as_str()));
+                }
+            }
+            Ok(o.into())
+        })
+    }
+}
+
+impl PayjpInstance {
+    pub fn lang(&self) -> Lang {
+        self.inner.lang
+    }
+
+    pub fn is_live(&self) -> bool {
+        self.inner.config.key.is_live()
+    }
+
+    /// Creates a token: one request per user action. A call for the same card data while one
+    /// is in flight returns the same promise; any other call waits for the one in flight and
+    /// then for the cool-down. Resolves with the token or `{ error }`; never rejects.
+    pub fn create_token(&self, request: TokenRequest) -> Promise {
+        let key = request_key(&request.form_body());
+        let previous = self.inner.in_flight.borrow().clone();
+        if self.inner.gate.borrow().joins(key) {
+            if let Some((_, promise)) = previous {
+                return promise;
+            }
+        }
+        self.inner.gate.borrow_mut().begin(key);
+        let inner = self.inner.clone();
+        let promise = future_to_promise(async move {
+            // Another request is in flight: let it finish, then honour the cool-down.
+            if let Some((_, earlier)) = previous {
+                let _ = JsFuture::from(earlier).await;
+            }
+            let wait = inner.gate.borrow().cooldown_ms(BrowserClock.now_ms());
+            if wait > 0.0 {
+                BrowserClock.sleep(wait).await;
+            }
+            let result = client::create_token(&FetchTransport, &BrowserClock, &inner.config, request).await;
+            inner.gate.borrow_mut().finish(key, BrowserClock.now_ms());
+            let mut slot = inner.in_flight.borrow_mut();
+            if slot.as_ref().is_some_and(|(k, _)| *k == key) {
+                *slot = None;
+            }
+            drop(slot);
+            resolve(result.map(|(_, json)| json), inner.lang)
+        });
+        *self.inner.in_flight.borrow_mut() = Some((key, promise.clone()));
+        promise
+    }
+}

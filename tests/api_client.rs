@@ -1,0 +1,399 @@
+//! The token API client, natively: configuration, request encoding, the JSON reader, decoding
+//! of PAY.JP's fixtures (PAYJP.md §3), the retry policy on a fake clock, and the request gate.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use payjp_wasm::api::client::{self, Clock, Connection, HttpRequest, HttpResponse, Transport, TransportError, UnreachableReason};
+use payjp_wasm::api::gate::{request_key, RequestGate};
+use payjp_wasm::api::retry::{parse_retry_after, RetryPolicy};
+use payjp_wasm::api::{ApiBase, ApiError, CardData, ClientConfig, ConfigError, Json, PublicKey, Token, TokenRequest};
+use payjp_wasm::core::Lang;
+
+/// Runs a future whose every await is ready at once (the fakes never pend).
+fn block_on<F: Future>(f: F) -> F::Output {
+    let mut f = pin!(f);
+    let mut cx = Context::from_waker(Waker::noop());
+    match f.as_mut().poll(&mut cx) {
+        Poll::Ready(v) => v,
+        Poll::Pending => panic!("a fake pended"),
+    }
+}
+
+#[derive(Default)]
+struct FakeTransport {
+    replies: RefCell<VecDeque<Result<HttpResponse, TransportError>>>,
+    sent: RefCell<Vec<(String, String, Vec<(&'static str, String)>, String, f64)>>,
+}
+
+impl FakeTransport {
+    fn with(replies: Vec<Result<HttpResponse, TransportError>>) -> FakeTransport {
+        FakeTransport { replies: RefCell::new(replies.into()), sent: RefCell::default() }
+    }
+    fn count(&self) -> usize {
+        self.sent.borrow().len()
+    }
+}
+
+impl Transport for FakeTransport {
+    async fn send(&self, r: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        let body = r.body.as_ref().map(|b| b.to_string()).unwrap_or_default();
+        self.sent.borrow_mut().push((r.method.as_str().into(), r.url.clone(), r.headers.clone(), body, r.timeout_ms));
+        self.replies.borrow_mut().pop_front().expect("a scripted reply")
+    }
+}
+
+struct FakeClock {
+    now: Cell<f64>,
+    jitter: f64,
+    slept: RefCell<Vec<f64>>,
+    /// Time each `send` takes, simulated by advancing the clock in `now_ms` calls is too
+    /// implicit; tests advance it explicitly through `sleep` only.
+    _private: (),
+}
+
+impl FakeClock {
+    fn new(jitter: f64) -> FakeClock {
+        FakeClock { now: Cell::new(1_000.0), jitter, slept: RefCell::default(), _private: () }
+    }
+}
+
+impl Clock for FakeClock {
+    fn now_ms(&self) -> f64 {
+        self.now.get()
+    }
+    async fn sleep(&self, ms: f64) {
+        self.slept.borrow_mut().push(ms);
+        self.now.set(self.now.get() + ms);
+    }
+    fn jitter(&self) -> f64 {
+        self.jitter
+    }
+}
+
+fn reply(status: u16, body: &str) -> Result<HttpResponse, TransportError> {
+    Ok(HttpResponse { status, retry_after: None, body: body.into() })
+}
+
+fn reply_retry_after(status: u16, body: &str, retry_after: &str) -> Result<HttpResponse, TransportError> {
+    Ok(HttpResponse { status, retry_after: Some(retry_after.into()), body: body.into() })
+}
+
+const KEY: &str = "pk_test_0123456789abcdef01234567";
+
+fn config() -> ClientConfig {
+    ClientConfig::new(PublicKey::parse(KEY).unwrap(), ApiBase::parse("http://127.0.0.1:8787/v1").unwrap())
+}
+
+fn visa() -> TokenRequest {
+    let mut card = CardData::default();
+    card.number = "4242424242424242".into();
+    card.cvc = "123".into();
+    card.exp_month = "12".into();
+    card.exp_year = "2030".into();
+    TokenRequest { card, ..TokenRequest::default() }
+}
+
+const TOKEN_JSON: &str = r#"{"card":{"address_city":null,"address_line1":null,"address_line2":null,"address_state":null,"address_zip":null,"address_zip_check":"unchecked","brand":"Visa","country":null,"created":1442290383,"customer":null,"cvc_check":"passed","exp_month":12,"exp_year":2030,"fingerprint":"e1d8225886e3a7211127df751c86787f","id":"car_e3ccd4e0959f45e7c75bacc4be90","livemode":false,"metadata":{},"last4":"4242","name":"PAY TARO","email":null,"phone":null,"three_d_secure_status":null,"object":"card"},"created":1442290383,"id":"tok_5ca06b51685e001723a2c3b4aeb4","livemode":false,"object":"token","used":false}"#;
+const OVER_CAPACITY: &str = r#"{"error":{"code":"over_capacity","message":"The service is over capacity. Please try again later.","status":429,"type":"client_error"}}"#;
+
+// --- configuration ------------------------------------------------------------------------------
+
+#[test]
+fn public_keys() {
+    for ok in [KEY, "pk_live_0123456789abcdef01234567", " pk_test_abc "] {
+        assert!(PublicKey::parse(ok).is_ok(), "{ok}");
+    }
+    assert_eq!(PublicKey::parse("sk_test_0123456789abcdef01234567"), Err(ConfigError::SecretKey));
+    assert_eq!(PublicKey::parse("sk_live_x"), Err(ConfigError::SecretKey));
+    for bad in ["", "pk_test_", "pk_prod_abc", "pk_test_ab-c", "rk_test_abc", "test"] {
+        assert_eq!(PublicKey::parse(bad), Err(ConfigError::NotAPublicKey), "{bad:?}");
+    }
+    assert!(ConfigError::SecretKey.message().contains("never be used in a browser"));
+    assert!(!format!("{:?}", PublicKey::parse(KEY).unwrap()).contains("0123"));
+}
+
+#[test]
+fn api_bases() {
+    for (url, expected) in [
+        ("https://api.pay.jp/v1", "https://api.pay.jp/v1"),
+        ("https://api.pay.jp/v1/", "https://api.pay.jp/v1"),
+        ("http://127.0.0.1:8787/v1", "http://127.0.0.1:8787/v1"),
+        ("http://localhost:8787/v1", "http://localhost:8787/v1"),
+        ("http://[::1]:8787/v1", "http://[::1]:8787/v1"),
+        ("https://cdn-test.example:8443/v1", "https://cdn-test.example:8443/v1"),
+    ] {
+        assert_eq!(ApiBase::parse(url).map(|b| b.as_str().to_string()), Ok(expected.to_string()), "{url}");
+    }
+    for (url, err) in [
+        ("http://api.pay.jp/v1", ConfigError::InsecureApiBase),
+        ("http://127.0.0.1.evil.example/v1", ConfigError::InsecureApiBase),
+        ("http://10.0.0.1/v1", ConfigError::InsecureApiBase),
+        ("ftp://api.pay.jp", ConfigError::InsecureApiBase),
+        ("api.pay.jp/v1", ConfigError::InvalidApiBase),
+        ("https://", ConfigError::InvalidApiBase),
+        ("https://user@api.pay.jp/v1", ConfigError::InvalidApiBase),
+        ("https://api.pay.jp/v1?x=1", ConfigError::InvalidApiBase),
+        ("https://api.pay.jp:x/v1", ConfigError::InvalidApiBase),
+    ] {
+        assert_eq!(ApiBase::parse(url), Err(err), "{url}");
+    }
+    assert_eq!(ApiBase::default().as_str(), "https://api.pay.jp/v1");
+}
+
+// --- request encoding -------------------------------------------------------------------------
+
+#[test]
+fn token_request_form_body_uses_payjp_field_names() {
+    let mut r = visa();
+    r.card.name = "TARO YAMADA".into();
+    r.card.email = "taro+shop@example.jp".into();
+    r.card.phone = "+819012345678".into();
+    r.card.address_zip = "100-0001".into();
+    r.three_d_secure = true;
+    assert_eq!(
+        r.form_body().as_str(),
+        "card%5Bnumber%5D=4242424242424242&card%5Bcvc%5D=123&card%5Bexp_month%5D=12&card%5Bexp_year%5D=2030\
+&card%5Bname%5D=TARO+YAMADA&card%5Bemail%5D=taro%2Bshop%40example.jp&card%5Bphone%5D=%2B819012345678\
+&card%5Baddress_zip%5D=100-0001&three_d_secure=true"
+    );
+    let mut t = visa();
+    t.tenant = "ten_1".into();
+    t.card.address_city = "千代田区".into();
+    assert!(t.form_body().ends_with("card%5Baddress_city%5D=%E5%8D%83%E4%BB%A3%E7%94%B0%E5%8C%BA&tenant=ten_1"));
+    assert!(!format!("{:?}", visa()).contains("4242"), "Debug hides card data");
+}
+
+#[test]
+fn headers_on_the_wire() {
+    let t = FakeTransport::with(vec![reply(200, TOKEN_JSON)]);
+    let clock = FakeClock::new(0.5);
+    block_on(client::create_token(&t, &clock, &config(), visa())).unwrap();
+    let sent = t.sent.borrow();
+    let (method, url, headers, body, timeout) = &sent[0];
+    assert_eq!((method.as_str(), url.as_str()), ("POST", "http://127.0.0.1:8787/v1/tokens"));
+    let header = |n: &str| headers.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone()).unwrap();
+    // base64("pk_test_0123456789abcdef01234567:")
+    assert_eq!(header("Authorization"), "Basic cGtfdGVzdF8wMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc6");
+    assert_eq!(header("Content-Type"), "application/x-www-form-urlencoded");
+    let ua = Json::parse(&header("X-Payjp-Client-User-Agent")).expect("JSON user agent");
+    assert_eq!(ua.str_field("bindings_name"), Some("payjp-wasm"));
+    assert_eq!(ua.str_field("bindings_version"), Some(env!("CARGO_PKG_VERSION")));
+    assert!(body.contains("card%5Bnumber%5D=4242424242424242"));
+    assert_eq!(*timeout, 15_000.0);
+}
+
+// --- JSON -------------------------------------------------------------------------------------
+
+#[test]
+fn json_reader_table() {
+    let ok = [
+        ("null", Json::Null),
+        (" true ", Json::Bool(true)),
+        ("-12", Json::Number("-12".into())),
+        ("1.5e+3", Json::Number("1.5e+3".into())),
+        (r#""a\"b\\c\/\n\u00e9\ud83d\ude00""#, Json::String("a\"b\\c/\né😀".into())),
+        ("[]", Json::Array(vec![])),
+        (r#"{"a":[1,{"b":null}]}"#, Json::Object(vec![("a".into(), Json::Array(vec![Json::Number("1".into()), Json::Object(vec![("b".into(), Json::Null)])]))])),
+    ];
+    for (text, expected) in ok {
+        assert_eq!(Json::parse(text), Some(expected), "{text}");
+    }
+    for bad in ["", "nul", "[1,]", "{\"a\":1,}", "01", "1.", "-", "\"\u{1}\"", "\"\\x\"", "\"\\ud83d\"", "{a:1}", "[1] 2", "<!DOCTYPE html>", r#"{"object":"token","id":"tok_"#, "\u{1f}\u{8b}not json"] {
+        assert_eq!(Json::parse(bad), None, "{bad:?}");
+    }
+    // Deep nesting is refused, not a stack overflow.
+    assert_eq!(Json::parse(&"[".repeat(100_000)), None);
+}
+
+// --- decoding the fixtures of PAYJP.md §3 --------------------------------------------------------
+
+#[test]
+fn decodes_a_token() {
+    let t = FakeTransport::with(vec![reply(200, TOKEN_JSON)]);
+    let (token, json) = block_on(client::create_token(&t, &FakeClock::new(0.0), &config(), visa())).unwrap();
+    assert_eq!(token.id, "tok_5ca06b51685e001723a2c3b4aeb4");
+    assert_eq!((token.card.brand.as_str(), token.card.last4.as_str(), token.card.exp_month, token.card.exp_year), ("Visa", "4242", 12, 2030));
+    assert_eq!(token.card.cvc_check.as_deref(), Some("passed"));
+    assert_eq!(token.card.three_d_secure_status, None);
+    assert!(!token.livemode && !token.used);
+    assert_eq!(json.str_field("id"), Some("tok_5ca06b51685e001723a2c3b4aeb4"));
+    assert!(Token::decode(&Json::parse(r#"{"object":"token","id":"xyz"}"#).unwrap()).is_none());
+}
+
+fn error_for(status: u16, body: &str) -> ApiError {
+    let t = FakeTransport::with(vec![reply(status, body)]);
+    let mut c = config();
+    c.retry.max_retries = 0;
+    block_on(client::create_token(&t, &FakeClock::new(0.0), &c, visa())).unwrap_err()
+}
+
+#[test]
+fn decodes_every_error_fixture() {
+    let cases = [
+        (401, r#"{"error":{"message":"Invalid API Key: {0}","status":401,"type":"auth_error"}}"#, "auth_error", None, None),
+        (402, r#"{"error":{"code":"card_declined","message":"Card declined","status":402,"type":"card_error"}}"#, "card_error", Some("card_declined"), None),
+        (404, r#"{"error":{"code":"invalid_id","message":"No such token: tok_…","param":"id","status":404,"type":"client_error"}}"#, "client_error", Some("invalid_id"), Some("id")),
+        (429, OVER_CAPACITY, "client_error", Some("over_capacity"), None),
+        (404, r#"{"error":{"message":"Test response.","status":404,"type":"client_error"}}"#, "client_error", None, None),
+        (402, r#"{"error":{"code":"some_future_code","message":"New","status":402,"type":"card_error"}}"#, "card_error", Some("some_future_code"), None),
+    ];
+    for (status, body, kind, code, param) in cases {
+        let e = error_for(status, body);
+        assert_eq!(e.kind, kind, "{body}");
+        assert_eq!(e.code.as_deref(), code, "{body}");
+        assert_eq!(e.param.as_deref(), param, "{body}");
+        assert_eq!(e.status, Some(status));
+        // The API's text is kept; the buyer gets ours.
+        let api_message = Json::parse(body).unwrap().get("error").unwrap().str_field("message").unwrap().to_string();
+        assert_eq!(e.api_message.as_deref(), Some(api_message.as_str()));
+        assert_ne!(e.message(Lang::En), api_message);
+        assert_ne!(e.message(Lang::Ja), e.message(Lang::En));
+    }
+    assert_eq!(error_for(402, r#"{"error":{"code":"card_declined","message":"Card declined","status":402,"type":"card_error"}}"#).message(Lang::Ja), "カードが拒否されました。別のカードをお試しください。");
+}
+
+#[test]
+fn non_payjp_answers_are_invalid_response() {
+    for (status, body) in [
+        (403, "<!DOCTYPE html><html><body>Attention Required!</body></html>"),
+        (200, r#"{"object":"token","id":"tok_"#),
+        (200, "\u{1f}\u{8b}garbage"),
+        (200, r#"{"hello":"world"}"#),
+        (502, "Bad Gateway"),
+        (500, r#"{"message":"no error envelope"}"#),
+    ] {
+        let e = error_for(status, body);
+        assert_eq!((e.kind.as_str(), e.code(), e.status), ("api_error", "invalid_response", Some(status)), "{body}");
+        assert!(e.message(Lang::En).contains("CDN"));
+    }
+}
+
+// --- retries ----------------------------------------------------------------------------------
+
+#[test]
+fn retries_429_then_succeeds() {
+    let t = FakeTransport::with(vec![reply(429, OVER_CAPACITY), reply(200, TOKEN_JSON)]);
+    let clock = FakeClock::new(0.5);
+    assert!(block_on(client::create_token(&t, &clock, &config(), visa())).is_ok());
+    assert_eq!(t.count(), 2);
+    // Full jitter: half of the first backoff step (500 ms).
+    assert_eq!(*clock.slept.borrow(), vec![250.0]);
+}
+
+#[test]
+fn gives_up_after_two_retries_with_over_capacity() {
+    let t = FakeTransport::with(vec![reply(429, OVER_CAPACITY), reply(429, OVER_CAPACITY), reply(429, OVER_CAPACITY)]);
+    let clock = FakeClock::new(0.999);
+    let e = block_on(client::create_token(&t, &clock, &config(), visa())).unwrap_err();
+    assert_eq!((e.code(), e.status), ("over_capacity", Some(429)));
+    assert_eq!(t.count(), 3, "one try and two retries");
+    let slept = clock.slept.borrow();
+    assert!(slept[0] < 500.0 && slept[1] < 1000.0 && slept[1] > slept[0], "exponential: {slept:?}");
+}
+
+#[test]
+fn retries_503_and_reports_the_server_error_when_it_persists() {
+    let body = r#"{"error":{"message":"Service unavailable","status":503,"type":"server_error"}}"#;
+    let t = FakeTransport::with(vec![reply(503, body), reply(503, body), reply(503, body)]);
+    let e = block_on(client::create_token(&t, &FakeClock::new(0.1), &config(), visa())).unwrap_err();
+    assert_eq!((e.kind.as_str(), e.status), ("server_error", Some(503)));
+    assert_eq!(t.count(), 3);
+}
+
+#[test]
+fn honours_retry_after_within_the_deadline() {
+    let t = FakeTransport::with(vec![reply_retry_after(429, OVER_CAPACITY, "3"), reply(200, TOKEN_JSON)]);
+    let clock = FakeClock::new(0.0);
+    assert!(block_on(client::create_token(&t, &clock, &config(), visa())).is_ok());
+    assert_eq!(*clock.slept.borrow(), vec![3000.0]);
+    // The second try's timeout shrinks to what is left of the 15 s deadline.
+    assert_eq!(t.sent.borrow()[1].4, 12_000.0);
+
+    // A Retry-After past the deadline is not waited out.
+    let t = FakeTransport::with(vec![reply_retry_after(429, OVER_CAPACITY, "20")]);
+    let clock = FakeClock::new(0.0);
+    let e = block_on(client::create_token(&t, &clock, &config(), visa())).unwrap_err();
+    assert_eq!(e.code(), "over_capacity");
+    assert_eq!(t.count(), 1);
+    assert!(clock.slept.borrow().is_empty());
+}
+
+#[test]
+fn nothing_else_is_retried() {
+    for status in [400, 401, 402, 404, 500, 502] {
+        let t = FakeTransport::with(vec![reply(status, r#"{"error":{"message":"x","status":500,"type":"server_error"}}"#)]);
+        let _ = block_on(client::create_token(&t, &FakeClock::new(0.5), &config(), visa()));
+        assert_eq!(t.count(), 1, "{status}");
+    }
+    for failure in [TransportError::Network, TransportError::Timeout] {
+        let t = FakeTransport::with(vec![Err(failure)]);
+        let e = block_on(client::create_token(&t, &FakeClock::new(0.5), &config(), visa())).unwrap_err();
+        assert_eq!((e.kind.as_str(), e.code()), ("network_error", "network_error"));
+        assert_eq!(t.count(), 1);
+    }
+}
+
+#[test]
+fn retry_policy_table() {
+    let p = RetryPolicy::default();
+    assert_eq!(p.next_delay(0, 0.0, None, 1.0), Some(500.0));
+    assert_eq!(p.next_delay(1, 0.0, None, 1.0), Some(1000.0));
+    assert_eq!(p.next_delay(2, 0.0, None, 1.0), None);
+    assert_eq!(p.next_delay(0, 0.0, None, 0.0), Some(0.0));
+    assert_eq!(p.next_delay(0, 0.0, Some(2000.0), 0.5), Some(2000.0));
+    assert_eq!(p.next_delay(0, 14_900.0, None, 0.5), None);
+    for (v, ms) in [("1", Some(1000.0)), (" 2 ", Some(2000.0)), ("0", Some(0.0)), ("", None), ("-1", None), ("Wed, 21 Oct 2015 07:28:00 GMT", None), ("1.5", None)] {
+        assert_eq!(parse_retry_after(v), ms, "{v:?}");
+    }
+}
+
+// --- one request per user action -----------------------------------------------------------------
+
+#[test]
+fn the_gate_joins_waits_and_cools_down() {
+    let mut g = RequestGate::default();
+    let a = request_key("card=a");
+    let b = request_key("card=b");
+    assert_ne!(a, b);
+    assert!(!g.joins(a));
+    assert_eq!(g.cooldown_ms(0.0), 0.0);
+    g.begin(a);
+    assert!(g.joins(a), "the same data joins");
+    assert!(!g.joins(b), "other data does not");
+    g.finish(a, 100.0);
+    assert!(!g.joins(a));
+    assert_eq!(g.cooldown_ms(600.0), 1500.0);
+    assert_eq!(g.cooldown_ms(2100.0), 0.0);
+    // A later request (b) finishing does not clear another's in-flight mark.
+    g.begin(a);
+    g.finish(b, 200.0);
+    assert!(g.joins(a));
+}
+
+// --- checkConnection -----------------------------------------------------------------------------
+
+#[test]
+fn connection_checks() {
+    let cdn = r#"{"error":{"message":"Test response.","status":404,"type":"client_error"}}"#;
+    let brands = r#"{"card_types_supported":["Visa"],"livemode":false}"#;
+    let cases = [
+        (reply(200, brands), Connection::Reachable { status: 200, latency_ms: 0.0 }),
+        (reply(404, cdn), Connection::Reachable { status: 404, latency_ms: 0.0 }),
+        (reply(401, r#"{"error":{"message":"Invalid API Key","status":401,"type":"auth_error"}}"#), Connection::Reachable { status: 401, latency_ms: 0.0 }),
+        (reply(403, "<html>blocked</html>"), Connection::Unreachable(UnreachableReason::Blocked)),
+        (reply(200, "garbage"), Connection::Unreachable(UnreachableReason::InvalidResponse)),
+        (reply(200, r#"{"object":"token","#), Connection::Unreachable(UnreachableReason::InvalidResponse)),
+        (Err(TransportError::Network), Connection::Unreachable(UnreachableReason::Network)),
+        (Err(TransportError::Timeout), Connection::Unreachable(UnreachableReason::Network)),
+    ];
+    for (r, expected) in cases {
+        let t = FakeTransport::with(vec![r]);
+        assert_eq!(block_on(client::check_connection(&t, &FakeClock::new(0.0), &config())), expected);
+        assert_eq!(t.count(), 1, "no retries");
+    }
+}
