@@ -7,3 +7,10 @@
 pub mod api;
 pub mod core;
 pub mod js;
+
+// The browser is single-threaded here (no wasm threads), which the small allocator relies on.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: the SDK is built without wasm threads, so there is only ever one thread.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

@@ -95,13 +95,13 @@ impl ApiBase {
         if authority.is_empty() || authority.contains('@') || rest.contains(['?', '#', ' ']) {
             return Err(ConfigError::InvalidApiBase);
         }
-        let host = match authority.rfind(':') {
-            Some(i) if !authority.ends_with(']') => {
-                let port = &authority[i + 1..];
+        // `rsplit_once` rather than slicing: no panicking path (and its formatting) is shipped.
+        let host = match authority.rsplit_once(':') {
+            Some((host, port)) if !authority.ends_with(']') => {
                 if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
                     return Err(ConfigError::InvalidApiBase);
                 }
-                &authority[..i]
+                host
             }
             _ => authority,
         };

@@ -94,7 +94,7 @@ fn split(input: &str) -> Result<Split, Problem> {
             [b'1', b'0'..=b'2', ..] => 2,
             _ => 1,
         };
-        let (m, y) = digits.split_at(month_len);
+        let (m, y) = digits.split_at_checked(month_len).unwrap_or((&digits, ""));
         return Ok(Split { month: m.to_string(), year: y.to_string(), has_separator: b.len() > 1 });
     }
     Ok(Split { month, year, has_separator })

@@ -54,8 +54,8 @@ pub fn validate_phone(input: &str) -> FieldCheck {
     }
     if plus {
         // "+81 (0)90…" is a common way to write it; the trunk 0 is not part of E.164.
-        if digits.starts_with("810") {
-            digits.remove(2);
+        if let Some(national) = digits.strip_prefix("810") {
+            digits = prefixed("81", national);
         }
         let (min, max) = if digits.starts_with("81") { (11, 12) } else { (E164_MIN_DIGITS, E164_MAX_DIGITS) };
         return if digits.starts_with('0') || digits.len() > max {
@@ -74,7 +74,7 @@ pub fn validate_phone(input: &str) -> FieldCheck {
     if digits.len() > needed {
         FieldCheck::invalid(value, Problem::InvalidPhone)
     } else if digits.len() == needed {
-        FieldCheck::valid(prefixed("+81", &digits[1..]))
+        FieldCheck::valid(prefixed("+81", digits.strip_prefix('0').unwrap_or(&digits)))
     } else {
         FieldCheck::unfinished(value)
     }
