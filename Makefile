@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --test web_api
 
-.PHONY: setup pkg devserver test test-native test-chromium test-firefox test-size test-e2e demo clean
+.PHONY: setup pkg pkg-elements devserver test test-native test-chromium test-firefox test-size test-e2e demo clean
 
 setup:
 	@scripts/setup.sh
@@ -17,6 +17,11 @@ setup:
 ## pkg: the npm package in pkg/, size-tuned; prints its gzipped size
 pkg: setup
 	@scripts/build-pkg.sh
+
+## pkg-elements: the package with the work-in-progress card elements, in pkg-elements/ (not
+## published: it does not fit the size ceiling yet)
+pkg-elements: setup
+	@PKG_DIR=pkg-elements FEATURES=elements scripts/build-pkg.sh
 
 devserver:
 	cargo build --release -p devserver
@@ -27,6 +32,7 @@ test: setup test-native test-chromium test-firefox test-size test-e2e
 
 test-native:
 	cargo test --workspace --all-targets
+	cargo test --lib --features elements
 
 test-chromium: devserver
 	CHROMEDRIVER=/usr/bin/chromedriver $(BROWSER_TEST)

@@ -2,10 +2,14 @@
 //!
 //! - [`core`]: pure Rust card-input rules (normalisation, brands, Luhn, formatting, expiry,
 //!   CVC, holder name, e-mail, phone), natively testable.
+//! - [`api`]: the token API client (pure, with the transport behind a seam).
+//! - [`dom`]: rendering and events for the card elements and the badge.
 //! - `js`: the only module that exports to JavaScript.
 
 pub mod api;
 pub mod core;
+#[cfg(feature = "elements")]
+pub mod dom;
 pub mod js;
 
 // The browser is single-threaded here (no wasm threads), which the small allocator relies on.

@@ -271,3 +271,27 @@ fn field_checks_do_not_print_values() {
     assert!(!shown.contains("123") && !shown.contains("5678"), "{shown}");
     let _ = full_width("1");
 }
+
+#[test]
+fn errors_show_on_blur_on_full_length_or_on_submit_never_on_the_first_keystroke() {
+    use payjp_wasm::core::{visible_error, FieldCheckSummary, FieldKind};
+    let typing = |problem, length| FieldCheckSummary { empty: false, valid: false, problem, length };
+    let visa = Some(Network::Visa);
+    // A first keystroke that can never be valid ("1") shows nothing yet.
+    assert_eq!(visible_error(FieldKind::Number, typing(Some(Problem::InvalidNumber), 1), None, false, false), None);
+    // Typed to the end and wrong: shown at once.
+    assert_eq!(visible_error(FieldKind::Number, typing(Some(Problem::InvalidNumber), 16), visa, false, false), Some(Problem::InvalidNumber));
+    // Unfinished: nothing while typing, "incomplete" on blur and on submit.
+    assert_eq!(visible_error(FieldKind::Number, typing(None, 8), visa, false, false), None);
+    assert_eq!(visible_error(FieldKind::Number, typing(None, 8), visa, true, false), Some(Problem::IncompleteNumber));
+    assert_eq!(visible_error(FieldKind::Expiry, typing(None, 2), None, false, true), Some(Problem::IncompleteExpiry));
+    // Empty: nothing on blur, "incomplete" on submit.
+    let empty = FieldCheckSummary { empty: true, ..FieldCheckSummary::default() };
+    assert_eq!(visible_error(FieldKind::Cvc, empty, visa, true, false), None);
+    assert_eq!(visible_error(FieldKind::Cvc, empty, visa, true, true), Some(Problem::IncompleteCvc));
+    // Valid: never an error.
+    let valid = FieldCheckSummary { empty: false, valid: true, problem: None, length: 3 };
+    assert_eq!(visible_error(FieldKind::Cvc, valid, visa, true, true), None);
+    // Expiry in the past shows once four digits are in.
+    assert_eq!(visible_error(FieldKind::Expiry, typing(Some(Problem::ExpiryYearPast), 4), None, false, false), Some(Problem::ExpiryYearPast));
+}

@@ -257,3 +257,33 @@ fn debug_output_never_shows_card_digits() {
     let shown = format!("{check:?} {:?} {:?}", normalize_card_number("4242424242424242"), format_card_number("4242424242424242", 0));
     assert!(!shown.contains("4242"), "{shown}");
 }
+
+#[test]
+fn expiry_formatting_table() {
+    use payjp_wasm::core::{format_expiry, reformat_expiry};
+    let cases: &[(&str, usize, &str, usize)] = &[
+        ("", 0, "", 0),
+        ("1", 1, "1", 1),
+        ("12", 2, "12", 2),
+        ("123", 3, "12 / 3", 6),
+        ("1230", 4, "12 / 30", 7),
+        ("12/30", 5, "12 / 30", 7),
+        ("12 / 30", 7, "12 / 30", 7),
+        ("１２／３０", 5, "12 / 30", 7),
+        ("130", 3, "01 / 30", 7),
+        ("230", 3, "02 / 30", 7),
+        ("2", 1, "2", 1),
+        ("12/2030", 7, "12 / 2030", 9),
+        ("12 / ", 5, "12", 2),
+        // Editing the month keeps the caret after the typed digit.
+        ("1 / 30", 1, "01 / 30", 2),
+    ];
+    for (input, caret, out, caret_out) in cases {
+        let f = format_expiry(input, *caret);
+        assert_eq!((f.text.as_str(), f.caret), (*out, *caret_out), "{input:?}");
+    }
+    // Backspace right after the separator deletes the month's last digit.
+    let f = reformat_expiry("12 / 3", "12 /3", 4, EditKind::DeleteBackward);
+    // "13" then reads as January, year "3", as the validator reads digits.
+    assert_eq!((f.text.as_str(), f.caret), ("01 / 3", 2));
+}

@@ -1,6 +1,6 @@
 //! The token API client. Pure parts — configuration, request encoding, the JSON reader,
 //! response and error decoding, the retry policy, the one-request-per-action gate and the call
-//! orchestration — are plain Rust, tested natively. The browser transport (fetch via gloo-net)
+//! orchestration — are plain Rust, tested natively. The browser transport (`fetch`)
 //! and clock live in `js::transport`, behind the [`client::Transport`] and [`client::Clock`]
 //! seams.
 

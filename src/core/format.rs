@@ -105,24 +105,107 @@ pub fn format_card_number(text: &str, caret: usize) -> Formatted {
 /// would put straight back, leaving the caret stuck), the digit on the far side of that
 /// separator is deleted instead, as a buyer expects.
 pub fn reformat_card_number(previous: &str, current: &str, caret: usize, kind: EditKind) -> Formatted {
-    let (tokens, before) = tokens_before(current, caret);
-    if kind != EditKind::Insert {
-        let (previous_tokens, _) = tokens_before(previous, 0);
-        let removed_only_separators = previous_tokens == tokens && previous != current;
-        if removed_only_separators {
-            let mut tokens = tokens;
-            match kind {
-                EditKind::DeleteBackward if before > 0 => {
-                    tokens.remove(before - 1);
-                    return layout(&tokens, before - 1);
-                }
-                EditKind::DeleteForward if before < tokens.len() => {
-                    tokens.remove(before);
-                    return layout(&tokens, before);
-                }
-                _ => return layout(&tokens, before),
+    reformat(previous, current, caret, kind, tokens_before, layout)
+}
+
+/// The shared edit rule for grouped fields: tokenise, undo a separator-only deletion, lay out.
+fn reformat(
+    previous: &str,
+    current: &str,
+    caret: usize,
+    kind: EditKind,
+    tokenize: fn(&str, usize) -> (Vec<char>, usize),
+    lay_out: fn(&[char], usize) -> Formatted,
+) -> Formatted {
+    let (mut tokens, before) = tokenize(current, caret);
+    if kind != EditKind::Insert && previous != current && tokenize(previous, 0).0 == tokens {
+        match kind {
+            EditKind::DeleteBackward if before > 0 => {
+                tokens.remove(before - 1);
+                return lay_out(&tokens, before - 1);
             }
+            EditKind::DeleteForward if before < tokens.len() => {
+                tokens.remove(before);
+                return lay_out(&tokens, before);
+            }
+            _ => {}
         }
     }
-    layout(&tokens, before)
+    lay_out(&tokens, before)
+}
+
+/// Expiry tokens: digits (as ASCII) and any character that is not a separator.
+fn expiry_tokens_before(text: &str, caret: usize) -> (Vec<char>, usize) {
+    let mut tokens = Vec::with_capacity(8);
+    let mut before = 0;
+    let mut offset = 0;
+    for c in text.chars() {
+        let is_separator = matches!(c, '/' | '\u{FF0F}' | ' ' | '\u{3000}' | '\u{00A0}' | '-' | '\u{FF0D}');
+        if !is_separator {
+            tokens.push(super::normalize::ascii_digit(c).unwrap_or(c));
+            if offset < caret {
+                before += 1;
+            }
+        }
+        offset += c.len_utf16();
+    }
+    (tokens, before)
+}
+
+/// How many leading tokens are the month, reading digits as the expiry validator does:
+/// `1` waits, `12…` is December, `13…` and `2…` are one-digit months.
+fn expiry_month_len(tokens: &[char]) -> usize {
+    match tokens {
+        [] => 0,
+        ['0' | '1'] => 1,
+        ['0', ..] => 2,
+        ['1', '0'..='2', ..] => 2,
+        _ => 1,
+    }
+}
+
+/// Lays out `MM / YY`: the separator appears once a year digit is typed; a one-digit month
+/// gets a leading zero then (`130` shows `01 / 30`).
+fn expiry_layout(tokens: &[char], caret_tokens: usize) -> Formatted {
+    let month_len = expiry_month_len(tokens).min(tokens.len());
+    let has_year = tokens.len() > month_len;
+    let mut text = String::with_capacity(tokens.len() + 4);
+    let mut caret = 0;
+    let mut offset = 0;
+    if has_year && month_len == 1 {
+        text.push('0');
+        offset += 1;
+    }
+    for (i, &t) in tokens.iter().enumerate() {
+        if i == month_len && has_year {
+            text.push_str(" / ");
+            offset += 3;
+        }
+        text.push(t);
+        offset += t.len_utf16();
+        if i + 1 == caret_tokens {
+            caret = offset;
+        }
+    }
+    Formatted { text, caret }
+}
+
+/// Formats an expiry as `MM / YY` while typing; full-width digits become ASCII and the caret
+/// stays after the same digit.
+pub fn format_expiry(text: &str, caret: usize) -> Formatted {
+    let (tokens, before) = expiry_tokens_before(text, caret);
+    expiry_layout(&tokens, before)
+}
+
+/// [`format_expiry`] after an edit, with the separator-deletion rule of the card number.
+pub fn reformat_expiry(previous: &str, current: &str, caret: usize, kind: EditKind) -> Formatted {
+    reformat(previous, current, caret, kind, expiry_tokens_before, expiry_layout)
+}
+
+/// A CVC as typed: full-width digits become ASCII; nothing else changes, so the caret keeps its
+/// offset (both forms are one UTF-16 unit).
+pub fn format_cvc(text: &str, caret: usize) -> Formatted {
+    let text: String = text.chars().map(|c| super::normalize::ascii_digit(c).unwrap_or(c)).collect();
+    let caret = caret.min(text.encode_utf16().count());
+    Formatted { text, caret }
 }

@@ -13,6 +13,7 @@
 //! | `format` | grouping as you type, with the caret |
 //! | `expiry`, `cvc`, `holder_name`, `email`, `phone` | one field each |
 //! | `error` | error codes and their ja/en messages |
+//! | `interaction` | when a field shows its error (blur, full length, submit) |
 
 pub mod brand;
 pub mod brand_table;
@@ -23,6 +24,7 @@ pub mod error;
 pub mod expiry;
 pub mod format;
 pub mod holder_name;
+pub mod interaction;
 pub mod luhn;
 pub mod normalize;
 pub mod number;
@@ -34,8 +36,9 @@ pub use cvc::validate_cvc;
 pub use email::validate_email;
 pub use error::{ErrorCode, Lang, Problem};
 pub use expiry::{validate_expiry, ExpiryCheck, YearMonth};
-pub use format::{format_card_number, reformat_card_number, EditKind, Formatted};
+pub use format::{format_card_number, format_cvc, format_expiry, reformat_card_number, reformat_expiry, EditKind, Formatted};
 pub use holder_name::validate_holder_name;
+pub use interaction::{visible_error, FieldCheckSummary, FieldKind};
 pub use luhn::luhn_valid;
 pub use normalize::normalize_card_number;
 pub use number::{validate_card_number, CardNumberCheck};

@@ -6,6 +6,8 @@
 //! keeps the download small.
 
 mod convert;
+#[cfg(feature = "elements")]
+pub mod elements;
 pub mod payjp;
 pub mod transport;
 

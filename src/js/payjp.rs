@@ -2,12 +2,12 @@
 //! `new`). Configuration mistakes throw at once; API calls resolve, with `{ error }` for every
 //! expected failure.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::api::client::{self, Clock, Connection};
 use crate::api::gate::{request_key, RequestGate};
@@ -15,12 +15,20 @@ use crate::api::{ApiBase, ApiError, ClientConfig, Json, PublicKey, TokenRequest}
 use crate::core::Lang;
 
 use super::convert::set;
-use super::transport::{BrowserClock, FetchTransport};
+#[cfg(feature = "elements")]
+use super::elements::ElementInner;
+use super::transport::{promise, BrowserClock, FetchTransport};
 
 /// State shared by an instance and the requests it has in flight.
-struct Inner {
-    config: ClientConfig,
-    lang: Lang,
+pub(crate) struct Inner {
+    /// Elements remember the instance that made them.
+    #[cfg_attr(not(feature = "elements"), allow(dead_code))]
+    pub(crate) id: u32,
+    pub(crate) config: ClientConfig,
+    pub(crate) lang: Lang,
+    /// Every element created from this instance, so `createToken` can refuse others'.
+    #[cfg(feature = "elements")]
+    pub(crate) elements: Rc<RefCell<Vec<std::rc::Weak<ElementInner>>>>,
     gate: RefCell<RequestGate>,
     /// The token request in flight, so a second call for the same card data can join it.
     in_flight: RefCell<Option<(u64, Promise)>>,
@@ -29,18 +37,18 @@ struct Inner {
 /// What `Payjp()` returns.
 #[wasm_bindgen(js_name = PayjpInstance)]
 pub struct PayjpInstance {
-    inner: Rc<Inner>,
+    pub(crate) inner: Rc<Inner>,
 }
 
-fn error(message: &str) -> JsValue {
+pub(crate) fn error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
-fn type_error(message: &str) -> JsValue {
+pub(crate) fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
 }
 
-fn option(options: &JsValue, key: &str) -> JsValue {
+pub(crate) fn option(options: &JsValue, key: &str) -> JsValue {
     if options.is_object() {
         js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     } else {
@@ -81,8 +89,22 @@ pub fn payjp(public_key: JsValue, options: JsValue) -> Result<PayjpInstance, JsV
             _ => return Err(type_error("Payjp: expected options.timeout to be a positive number of milliseconds.")),
         }
     }
+    thread_local!(static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) });
+    let id = NEXT_INSTANCE.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    });
     Ok(PayjpInstance {
-        inner: Rc::new(Inner { config, lang, gate: RefCell::default(), in_flight: RefCell::default() }),
+        inner: Rc::new(Inner {
+            id,
+            config,
+            lang,
+            #[cfg(feature = "elements")]
+            elements: Rc::default(),
+            gate: RefCell::default(),
+            in_flight: RefCell::default(),
+        }),
     })
 }
 
@@ -123,7 +145,7 @@ pub fn json_to_js(json: &Json) -> JsValue {
     }
 }
 
-fn resolve(result: Result<Json, ApiError>, lang: Lang) -> Result<JsValue, JsValue> {
+pub(crate) fn resolve(result: Result<Json, ApiError>, lang: Lang) -> Result<JsValue, JsValue> {
     Ok(match result {
         Ok(json) => json_to_js(&json),
         Err(e) => error_result(&e, lang),
@@ -136,7 +158,7 @@ impl PayjpInstance {
     #[wasm_bindgen(js_name = retrieveAvailability, skip_typescript)]
     pub fn retrieve_availability(&self) -> Promise {
         let inner = self.inner.clone();
-        future_to_promise(async move {
+        promise(async move {
             let result = client::retrieve_availability(&FetchTransport, &BrowserClock, &inner.config).await;
             resolve(result, inner.lang)
         })
@@ -147,7 +169,7 @@ impl PayjpInstance {
     #[wasm_bindgen(js_name = checkConnection, skip_typescript)]
     pub fn check_connection(&self) -> Promise {
         let inner = self.inner.clone();
-        future_to_promise(async move {
+        promise(async move {
             let o = Object::new();
             match client::check_connection(&FetchTransport, &BrowserClock, &inner.config).await {
                 Connection::Reachable { status, latency_ms } => {
@@ -187,7 +209,7 @@ impl PayjpInstance {
         }
         self.inner.gate.borrow_mut().begin(key);
         let inner = self.inner.clone();
-        let promise = future_to_promise(async move {
+        let promise = promise(async move {
             // Another request is in flight: let it finish, then honour the cool-down.
             if let Some((_, earlier)) = previous {
                 let _ = JsFuture::from(earlier).await;

@@ -1,0 +1,64 @@
+//! When a field shows its error: on blur, or once the input has reached its full length — never
+//! on the first keystroke. Pure, so the rule is tested natively and shared by every renderer.
+
+use super::brand::Network;
+use super::error::Problem;
+
+/// Which card field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldKind {
+    Number,
+    Expiry,
+    Cvc,
+}
+
+impl FieldKind {
+    /// The error for a field that is unfinished when the buyer leaves it or submits.
+    pub fn incomplete(self) -> Problem {
+        match self {
+            FieldKind::Number => Problem::IncompleteNumber,
+            FieldKind::Expiry => Problem::IncompleteExpiry,
+            FieldKind::Cvc => Problem::IncompleteCvc,
+        }
+    }
+}
+
+/// What a validator said about a field, reduced to what the display rule needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct FieldCheckSummary {
+    pub empty: bool,
+    pub valid: bool,
+    pub problem: Option<Problem>,
+    /// Digits (or characters, for invalid input) typed so far.
+    pub length: usize,
+}
+
+/// The length at which a field counts as "typed to the end", so its error may show at once.
+pub fn full_length(kind: FieldKind, network: Option<Network>) -> usize {
+    match kind {
+        FieldKind::Number => network.map_or(16, |n| n.rule().max_length()),
+        FieldKind::Expiry => 4,
+        FieldKind::Cvc => network.map_or(4, |n| n.rule().cvc_length as usize),
+    }
+}
+
+/// The error to show now, if any. `blurred` is whether the buyer has left the field since it
+/// was last cleared; `submitting` forces unfinished fields to say so.
+pub fn visible_error(
+    kind: FieldKind,
+    check: FieldCheckSummary,
+    network: Option<Network>,
+    blurred: bool,
+    submitting: bool,
+) -> Option<Problem> {
+    if check.valid || (check.empty && !submitting) {
+        return None;
+    }
+    let reached_end = check.length >= full_length(kind, network);
+    match check.problem {
+        Some(p) if blurred || submitting || reached_end => Some(p),
+        Some(_) => None,
+        None if blurred || submitting => Some(kind.incomplete()),
+        None => None,
+    }
+}
