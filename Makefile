@@ -34,11 +34,17 @@ test-native:
 	cargo test --workspace --all-targets
 	cargo test --lib --features elements
 
+# The card elements are behind the `elements` feature until they fit the size ceiling.
+ELEMENTS_TEST = env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features elements --test web_elements
+
 test-chromium: devserver
 	CHROMEDRIVER=/usr/bin/chromedriver $(BROWSER_TEST)
+	CHROMEDRIVER=/usr/bin/chromedriver $(ELEMENTS_TEST)
 
 test-firefox: devserver
 	GECKODRIVER=$$(command -v geckodriver) $(BROWSER_TEST)
+	GECKODRIVER=$$(command -v geckodriver) $(ELEMENTS_TEST)
 
 test-size: pkg
 	@scripts/size.sh --check
