@@ -49,11 +49,11 @@ test-firefox: devserver
 test-size: pkg
 	@scripts/size.sh --check
 
-test-e2e: pkg devserver
+test-e2e: pkg pkg-elements devserver
 	node --test --test-concurrency=1 tests/e2e/
 
 ## demo: build and serve the demo page
-demo: setup pkg devserver
+demo: setup pkg pkg-elements devserver
 	target/release/devserver
 
 clean:

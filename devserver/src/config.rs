@@ -27,6 +27,8 @@ pub struct Config {
     pub cdn_test: bool,
     pub root: PathBuf,
     pub fingerprint_secret: Vec<u8>,
+    /// `http://{payment addr}/v1`, known once the payment listener is bound.
+    pub api_base_url: String,
 }
 
 impl Config {
@@ -40,6 +42,7 @@ impl Config {
             cdn_test: false,
             root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".."),
             fingerprint_secret: Vec::new(),
+            api_base_url: String::new(),
         };
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {

@@ -49,8 +49,10 @@ async fn main() {
     if config.allow_origins.is_empty() {
         config.allow_origins = vec![format!("http://localhost:{merchant_port}"), format!("http://127.0.0.1:{merchant_port}")];
     }
-    println!("devserver: payment API at http://{payment_addr}/v1");
+    config.api_base_url = format!("http://{payment_addr}/v1");
+    println!("devserver: payment API at {}", config.api_base_url);
     println!("devserver: merchant demo at http://localhost:{merchant_port}/");
+    println!("devserver: checkout preview (card elements) at http://localhost:{merchant_port}/checkout.html");
     println!("devserver: allowed origins: {}", config.allow_origins.join(" "));
     if config.cdn_test {
         println!("devserver: CDN test mode: every API request gets 404 \"Test response.\"");

@@ -20,11 +20,22 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/charge", post(charge))
         .route("/__log", get(read_log))
+        .route("/demo-config.json", get(demo_config))
         .nest_service("/pkg", ServeDir::new(root.join("pkg")))
+        .nest_service("/pkg-elements", ServeDir::new(root.join("pkg-elements")))
         .fallback_service(ServeDir::new(root.join("www")))
         .layer(middleware::from_fn_with_state(state.clone(), record))
         .with_state(state)
 }
+
+/// The public key and API base the demo checkout uses: the payment origin's port is only known
+/// once it is bound (tests use free ports).
+async fn demo_config(State(state): State<AppState>) -> Response {
+    json(200, &serde_json::json!({ "publicKey": DEMO_PUBLIC_KEY, "apiBase": state.config.api_base_url.clone() }))
+}
+
+/// The test-mode key of the demo merchant.
+pub const DEMO_PUBLIC_KEY: &str = "pk_test_0123456789abcdef01234567";
 
 /// Records method, URI and the whole body of every request, then passes it on.
 async fn record(State(state): State<AppState>, req: Request, next: Next) -> Response {

@@ -110,7 +110,7 @@ const BADGE_CSS: &str = "\
 .payjp-badge.payjp-large{font-size:14px}\
 .payjp-badge .payjp-badge-mark{flex:0 0 auto;color:#1f7a4d}\
 .payjp-badge.payjp-insecure .payjp-badge-mark{color:#b42318}\
-.payjp-badge .payjp-badge-test{font-weight:700;font-size:.8em;letter-spacing:.04em;padding:.1em .4em;border-radius:3px;background:#fde68a;color:#5b3a00}\
+.payjp-badge .payjp-badge-test{white-space:nowrap;font-weight:700;font-size:.8em;letter-spacing:.04em;padding:.1em .4em;border-radius:3px;background:#fde68a;color:#5b3a00}\
 .payjp-badge .payjp-badge-more{text-decoration:underline;white-space:nowrap}\
 .payjp-badge .payjp-badge-details{margin:0;padding:.6em .8em;border-radius:6px;background:#f7f9fb;color:#3e4c59}\
 .payjp-badge.payjp-dark .payjp-badge-details{background:#323f4b;color:#e4e7eb}\

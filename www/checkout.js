@@ -1,0 +1,113 @@
+// Demo merchant checkout. The card fields are payjp-wasm elements; this page only ever sees the
+// token, which it posts to its own server (/charge). Runs under a strict CSP: no inline code,
+// text set with textContent only.
+import init, { Payjp } from '/pkg-elements/payjp_wasm.js';
+
+const params = new URLSearchParams(location.search);
+const lang = params.get('lang') === 'en' ? 'en' : 'ja';
+const split = params.get('split') === '1';
+
+const TEXT = {
+  ja: {
+    summary: 'ご注文内容', item1: '有機煎茶 100g × 2', shipping: '送料', total: '合計（税込）',
+    title: 'お支払い', name: 'カード名義（ローマ字）', email: 'メールアドレス', card: 'カード情報',
+    splitOn: '番号・期限・コードを分けて入力', splitOff: '1行で入力', number: 'カード番号',
+    expiry: '有効期限', cvc: 'セキュリティコード', pay: '¥3,980 を支払う', paying: '処理中…',
+    note: 'テストモードです。4242 4242 4242 4242 など PAY.JP のテストカードを使えます。',
+    paid: (c) => `お支払いが完了しました（${c.card.brand} •••• ${c.card.last4}、注文番号 ${c.id}）。`,
+    chargeFailed: 'カード会社により決済が承認されませんでした。別のカードをお試しください。',
+  },
+  en: {
+    summary: 'Your order', item1: 'Organic sencha 100 g × 2', shipping: 'Shipping', total: 'Total (tax incl.)',
+    title: 'Payment', name: 'Name on card', email: 'Email', card: 'Card',
+    splitOn: 'Enter number, expiry and code separately', splitOff: 'Enter on one line', number: 'Card number',
+    expiry: 'Expiry', cvc: 'Security code', pay: 'Pay ¥3,980', paying: 'Processing…',
+    note: 'Test mode. Use a PAY.JP test card such as 4242 4242 4242 4242.',
+    paid: (c) => `Payment complete (${c.card.brand} •••• ${c.card.last4}, order ${c.id}).`,
+    chargeFailed: 'The card issuer did not approve the payment. Please try another card.',
+  },
+};
+const t = TEXT[lang];
+
+const $ = (id) => document.getElementById(id);
+document.documentElement.lang = lang;
+for (const el of document.querySelectorAll('[data-i18n]')) {
+  const text = t[el.dataset.i18n];
+  if (typeof text === 'string') el.textContent = text;
+}
+$(`lang-${lang}`).setAttribute('aria-current', 'true');
+const keep = (changes) => {
+  const next = new URLSearchParams(params);
+  for (const [k, v] of Object.entries(changes)) (v === null ? next.delete(k) : next.set(k, v));
+  return `?${next}`;
+};
+$('lang-ja').href = keep({ lang: 'ja' });
+$('lang-en').href = keep({ lang: 'en' });
+$('split-toggle').href = keep({ split: split ? null : '1' });
+$('split-toggle').textContent = split ? t.splitOff : t.splitOn;
+
+await init();
+const config = await (await fetch('/demo-config.json')).json();
+const payjp = Payjp(config.publicKey, { locale: lang, apiBase: config.apiBase });
+const elements = payjp.elements();
+const style = {
+  base: { fontSize: '16px', color: '#1f2933', '::placeholder': { color: '#9aa5b1' } },
+  invalid: { color: '#b42318' },
+};
+
+let tokenElement;
+if (split) {
+  $('card-element').hidden = true;
+  $('card-label').hidden = true;
+  $('split-fields').hidden = false;
+  const number = elements.create('cardNumber', { style });
+  number.mount('#number-element');
+  elements.create('cardExpiry', { style }).mount('#expiry-element');
+  elements.create('cardCvc', { style }).mount('#cvc-element');
+  tokenElement = number;
+} else {
+  const card = elements.create('card', { style });
+  card.mount('#card-element');
+  tokenElement = card;
+}
+payjp.securityBadge({ locale: lang }).mount('#badge');
+
+const result = $('result');
+const pay = $('pay');
+function show(kind, text) {
+  result.className = kind;
+  result.textContent = text;
+}
+
+let paying = false;
+$('pay-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (paying) return;
+  paying = true;
+  pay.disabled = true;
+  pay.textContent = t.paying;
+  show('', '');
+  try {
+    const token = await payjp.createToken(tokenElement, {
+      card: { name: $('name').value, email: $('email').value },
+    });
+    if (token.error) {
+      show('error', token.error.message);
+      return;
+    }
+    // Only the token goes to our server.
+    const response = await fetch('/charge', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: token.id, amount: 3980 }),
+    });
+    const charge = await response.json();
+    if (charge.error) show('error', t.chargeFailed);
+    else show('ok', t.paid(charge));
+  } finally {
+    paying = false;
+    pay.disabled = false;
+    pay.textContent = t.pay;
+  }
+});
+document.body.dataset.ready = 'true';
