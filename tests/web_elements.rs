@@ -288,3 +288,20 @@ fn the_badge_is_honest() {
     assert!(root_en.text_content().unwrap().contains("TEST MODE"));
     assert!(p.security_badge(options(&[("theme", "blue".into())])).err().unwrap().is_instance_of::<js_sys::TypeError>());
 }
+
+#[wasm_bindgen_test]
+async fn mounted_elements_outlive_their_wrappers() {
+    let p = instance("en");
+    let elements = p.elements();
+    let number = create(&elements, "cardNumber", JsValue::UNDEFINED);
+    let roots: Vec<HtmlElement> = ["keep-n", "keep-e", "keep-c"].iter().map(|id| container(id)).collect();
+    number.mount(roots[0].clone().into()).unwrap();
+    // Pages mount split fields without keeping the objects: drop (free) the wrappers.
+    create(&elements, "cardExpiry", JsValue::UNDEFINED).mount(roots[1].clone().into()).unwrap();
+    create(&elements, "cardCvc", JsValue::UNDEFINED).mount(roots[2].clone().into()).unwrap();
+    type_into(&inputs(&roots[0])[0], "4242", "insertText");
+    let result = JsFuture::from(p.create_token_js(number.into(), JsValue::UNDEFINED)).await.expect("siblings are still there");
+    let code = get(&get(&result, "error"), "code").as_string();
+    assert_eq!(code.as_deref(), Some("incomplete_number"), "validation ran over all three fields");
+    assert_eq!(inputs(&roots[2])[0].get_attribute("aria-invalid").as_deref(), Some("true"), "the freed CVC element was validated");
+}

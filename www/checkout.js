@@ -58,7 +58,6 @@ const style = {
 let tokenElement;
 if (split) {
   $('card-element').hidden = true;
-  $('card-label').hidden = true;
   $('split-fields').hidden = false;
   const number = elements.create('cardNumber', { style });
   number.mount('#number-element');

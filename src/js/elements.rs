@@ -36,16 +36,20 @@ pub(crate) fn document() -> Result<Document, JsValue> {
 const EVENTS: [&str; 4] = ["change", "ready", "focus", "blur"];
 
 /// One `elements()` group: split elements created from it gather their siblings for a token.
+///
+/// The group holds its elements strongly until `destroy()`: pages rarely keep the object
+/// `create()` returned once it is mounted, and a garbage-collected wrapper must not take the
+/// element with it.
 pub(crate) struct Group {
     pub instance_id: u32,
     pub lang: Lang,
     pub shared: Rc<SharedBrand>,
-    pub members: RefCell<Vec<Weak<ElementInner>>>,
+    pub members: RefCell<Vec<Rc<ElementInner>>>,
 }
 
 impl Group {
     fn live_members(&self) -> Vec<Rc<ElementInner>> {
-        self.members.borrow().iter().filter_map(Weak::upgrade).filter(|e| !e.destroyed.get()).collect()
+        self.members.borrow().clone()
     }
 }
 
@@ -263,7 +267,7 @@ impl Elements {
                 label_listeners: RefCell::new(Vec::new()),
             }
         });
-        self.group.members.borrow_mut().push(Rc::downgrade(&inner));
+        self.group.members.borrow_mut().push(inner.clone());
         self.registry.borrow_mut().push(Rc::downgrade(&inner));
         Ok(PayjpElement { inner })
     }
@@ -362,12 +366,15 @@ impl PayjpElement {
         *e.container.borrow_mut() = None;
     }
 
-    /// `destroy()`: unmounts, removes listeners and styles; the element cannot be used again.
+    /// `destroy()`: unmounts, removes listeners and styles, and lets the group forget the
+    /// element; it cannot be used again.
     pub fn destroy(&self) {
         self.unmount();
         self.inner.handlers.borrow_mut().clear();
         self.inner.view.teardown();
         self.inner.destroyed.set(true);
+        let id = self.inner.id;
+        self.inner.group.members.borrow_mut().retain(|e| e.id != id);
     }
 
     pub fn focus(&self) {
