@@ -259,3 +259,22 @@ test('both locales label the fields', async () => {
   assert.equal(await page.locator('.payjp-number').getAttribute('aria-label'), 'カード番号');
   assert.match(await page.locator('#badge').textContent(), /テストモード/);
 });
+
+test("Chromium's card autofill fills the fields and the card pays", async () => {
+  const page = await open();
+  current.secrets.push('4242424242424242', CVC);
+  // The DevTools protocol's Autofill.trigger fills a form as the autofill menu does.
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.payjp-number' });
+  const { node } = await cdp.send('DOM.describeNode', { nodeId });
+  await cdp.send('Autofill.trigger', {
+    fieldId: node.backendNodeId,
+    card: { number: '4242424242424242', name: 'TARO YAMADA', expiryMonth: '12', expiryYear: '2030', cvc: CVC },
+  });
+  await page.waitForFunction(() => document.querySelector('.payjp-cvc').value !== '');
+  assert.equal(await page.locator('.payjp-number').inputValue(), '4242 4242 4242 4242');
+  assert.match(await page.locator('.payjp-expiry').inputValue(), /^12 \/ (20)?30$/);
+  const result = await payAndWait(page);
+  assert.ok(result.ok, result.text);
+});
