@@ -35,18 +35,14 @@ pub enum EditKind {
     DeleteForward,
 }
 
-/// The tokens of `text` and how many of them lie before the UTF-16 offset `caret`.
-fn tokens_before(text: &str, caret: usize) -> (Vec<char>, usize) {
+/// The tokens of `text` (each character `token_of` keeps, as it maps it) and how many of them
+/// lie before the UTF-16 offset `caret`.
+fn tokenize(text: &str, caret: usize, token_of: fn(char) -> Option<char>) -> (Vec<char>, usize) {
     let mut tokens = Vec::with_capacity(text.len().min(32));
     let mut before = 0;
     let mut offset = 0;
     for c in text.chars() {
-        let token = match classify_number_char(c) {
-            NumberChar::Digit(d) => Some(d),
-            NumberChar::Separator => None,
-            NumberChar::Invalid => Some(c),
-        };
-        if let Some(t) = token {
+        if let Some(t) = token_of(c) {
             tokens.push(t);
             if offset < caret {
                 before += 1;
@@ -55,6 +51,19 @@ fn tokens_before(text: &str, caret: usize) -> (Vec<char>, usize) {
         offset += c.len_utf16();
     }
     (tokens, before)
+}
+
+/// Card-number tokens: digits as ASCII, and invalid characters as typed; separators dropped.
+fn number_token(c: char) -> Option<char> {
+    match classify_number_char(c) {
+        NumberChar::Digit(d) => Some(d),
+        NumberChar::Separator => None,
+        NumberChar::Invalid => Some(c),
+    }
+}
+
+fn tokens_before(text: &str, caret: usize) -> (Vec<char>, usize) {
+    tokenize(text, caret, number_token)
 }
 
 /// Lays tokens out in groups and puts the caret right after the `caret_tokens`-th token.
@@ -135,21 +144,13 @@ fn reformat(
 }
 
 /// Expiry tokens: digits (as ASCII) and any character that is not a separator.
+fn expiry_token(c: char) -> Option<char> {
+    let is_separator = matches!(c, '/' | '\u{FF0F}' | ' ' | '\u{3000}' | '\u{00A0}' | '-' | '\u{FF0D}');
+    (!is_separator).then(|| super::normalize::ascii_digit(c).unwrap_or(c))
+}
+
 fn expiry_tokens_before(text: &str, caret: usize) -> (Vec<char>, usize) {
-    let mut tokens = Vec::with_capacity(8);
-    let mut before = 0;
-    let mut offset = 0;
-    for c in text.chars() {
-        let is_separator = matches!(c, '/' | '\u{FF0F}' | ' ' | '\u{3000}' | '\u{00A0}' | '-' | '\u{FF0D}');
-        if !is_separator {
-            tokens.push(super::normalize::ascii_digit(c).unwrap_or(c));
-            if offset < caret {
-                before += 1;
-            }
-        }
-        offset += c.len_utf16();
-    }
-    (tokens, before)
+    tokenize(text, caret, expiry_token)
 }
 
 /// How many leading tokens are the month, reading digits as the expiry validator does:
