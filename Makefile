@@ -5,9 +5,10 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 # Browser tests run through wasm-bindgen's test runner, driving the browsers installed by setup.
+# They build with `std` (the test harness needs it); the published package does not.
 # scripts/with-devserver.sh starts the devservers the API tests talk to, and stops them after.
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --test web_api
+  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features std --test web --test web_api
 
 .PHONY: setup pkg pkg-elements devserver test test-native test-chromium test-firefox test-size test-e2e demo clean
 
@@ -36,7 +37,7 @@ test-native:
 
 # The card elements are behind the `elements` feature until they fit the size ceiling.
 ELEMENTS_TEST = env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features elements --test web_elements
+  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features elements,std --test web_elements
 
 test-chromium: devserver
 	CHROMEDRIVER=/usr/bin/chromedriver $(BROWSER_TEST)

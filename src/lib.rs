@@ -6,6 +6,20 @@
 //! - [`dom`]: rendering and events for the card elements and the badge.
 //! - `js`: the only module that exports to JavaScript.
 
+// The wasm build links no std (see the panic handler below); native builds keep it.
+#![cfg_attr(all(target_arch = "wasm32", not(test)), no_std)]
+
+extern crate alloc;
+
+/// The `alloc` items a `no_std` crate has to name; every module imports this.
+pub(crate) mod prelude {
+    pub use alloc::borrow::ToOwned;
+    pub use alloc::boxed::Box;
+    pub use alloc::string::{String, ToString};
+    pub use alloc::vec::Vec;
+    pub use alloc::vec;
+}
+
 pub mod api;
 pub mod core;
 #[cfg(feature = "elements")]
@@ -18,3 +32,11 @@ pub mod js;
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     // SAFETY: the SDK is built without wasm threads, so there is only ever one thread.
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+// The published wasm links no `std`: a panic (a bug, never expected input) traps at once, and none
+// of std's message formatting is shipped. Test builds (`--features std`) keep std's handler.
+#[cfg(all(target_arch = "wasm32", not(feature = "std"), not(test)))]
+#[panic_handler]
+fn panic(_: &::core::panic::PanicInfo) -> ! {
+    ::core::arch::wasm32::unreachable()
+}

@@ -1,6 +1,9 @@
 //! The token API calls, independent of the browser: the HTTP transport and the clock are seams,
 //! so the retry policy, deadlines and decoding run natively against fakes.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use zeroize::Zeroizing;
 
 use super::config::{ApiBase, PublicKey};

@@ -2,6 +2,9 @@
 //! here are the integrating developer's and fail at once with a message naming what was
 //! expected; a secret key is refused before it can be sent anywhere.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 /// Where the token API lives unless configured otherwise.
 pub const DEFAULT_API_BASE: &str = "https://api.pay.jp/v1";
 

@@ -4,6 +4,9 @@
 //! (meant for developers) stays in `api_message`. Unknown codes pass through unchanged and get
 //! the message of their type.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::core::{ErrorCode, Lang};
 
 #[derive(Clone, Debug, PartialEq, Eq)]

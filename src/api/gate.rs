@@ -2,6 +2,9 @@
 //! joins it; a new request within the cool-down after one completes waits out the remainder,
 //! as PAY.JP's mobile SDKs refuse new tokens for 2 s.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 pub const COOLDOWN_MS: f64 = 2_000.0;
 
 #[derive(Clone, Debug, Default)]

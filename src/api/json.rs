@@ -2,6 +2,9 @@
 //! serde_json: numbers are kept as their text (PAY.JP sends integers; nothing here needs
 //! floating point), and anything malformed — a CDN's HTML page, a truncated body — is `None`.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 /// A parsed JSON value. Objects keep their key order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {

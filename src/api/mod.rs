@@ -4,6 +4,9 @@
 //! and clock live in `js::transport`, behind the [`client::Transport`] and [`client::Clock`]
 //! seams.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 pub mod client;
 pub mod config;
 pub mod error;

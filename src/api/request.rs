@@ -4,6 +4,9 @@
 //! Card data lives here only until it is encoded and sent; every buffer holding it is zeroised
 //! when dropped, and `Debug` never shows it.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use zeroize::{Zeroize, Zeroizing};
 
 use super::config::PublicKey;

@@ -1,6 +1,9 @@
 //! Decoding API answers into typed tokens and errors. An answer that is not PAY.JP-shaped JSON
 //! (a CDN block page, a truncated body) becomes `invalid_response`, never a panic.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::error::ApiError;
 use super::json::Json;
 

@@ -2,6 +2,9 @@
 //! honouring `Retry-After`, and never past the overall deadline. PAY.JP asks client SDKs not to
 //! make bursts worse (PAYJP.md §1, §5).
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RetryPolicy {
     pub max_retries: u32,

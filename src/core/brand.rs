@@ -2,6 +2,9 @@
 //!
 //! The rules are data in `brand_table.rs`; this module only matches digits against them.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::brand_table::BRAND_TABLE;
 
 /// Every network we recognise. Only the first six are accepted by PAY.JP.

@@ -4,6 +4,9 @@
 //! the six accepted brands; the networks' published IIN ranges for the brands we recognise but
 //! PAY.JP does not accept. Where ranges overlap, the longer prefix wins (see `brand.rs`).
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::brand::{BrandRule, Grouping, Network, PrefixRange};
 
 const fn range(lo: u32, hi: u32, digits: u8) -> PrefixRange {

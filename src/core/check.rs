@@ -1,5 +1,8 @@
 //! The result shape shared by the single-value validators (CVC, name, e-mail, phone).
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::error::Problem;
 
 /// What a validator says about one field. Total: validators return one for any input.

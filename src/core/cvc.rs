@@ -1,6 +1,9 @@
 //! Security code (CVC) validation: 3 digits, 4 for American Express, 3–4 when the brand is
 //! unknown.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::brand::Network;
 use super::check::FieldCheck;
 use super::error::Problem;

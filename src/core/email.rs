@@ -2,6 +2,9 @@
 //! domain with a real-looking top-level label, at most 254 characters. Full-width input is
 //! converted to half-width first.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::check::FieldCheck;
 use super::error::Problem;
 use super::normalize::to_half_width;

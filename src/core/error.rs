@@ -4,6 +4,9 @@
 //! PAY.JP-style code an integration switches on) and to a message specific enough to tell the
 //! buyer what to fix. Messages never contain the buyer's input.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 /// The language of buyer-facing messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {

@@ -2,6 +2,9 @@
 //! full-width forms (`１２／３０`). The current month is still valid; a year more than
 //! [`MAX_YEARS_AHEAD`] years ahead is not. "Now" is a parameter so that tests fix the clock.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::error::Problem;
 use super::normalize::ascii_digit;
 

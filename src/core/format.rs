@@ -4,6 +4,9 @@
 //! character that is not a separator: digits (normalised to ASCII) and any invalid character,
 //! which is kept where the buyer put it so that the field shows it and validation flags it.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::brand::{detect, DEFAULT_GROUPS};
 use super::normalize::{classify_number_char, NumberChar};
 

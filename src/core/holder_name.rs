@@ -2,6 +2,9 @@
 //! `A-Z a-z 0-9 space . -` after full-width to half-width conversion, trimming and collapsing
 //! spaces.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::check::FieldCheck;
 use super::error::Problem;
 use super::normalize::{half_width_collapsed, is_japanese_script};

@@ -1,6 +1,9 @@
 //! When a field shows its error: on blur, or once the input has reached its full length — never
 //! on the first keystroke. Pure, so the rule is tested natively and shared by every renderer.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::brand::Network;
 use super::error::Problem;
 

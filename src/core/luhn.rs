@@ -1,5 +1,8 @@
 //! The Luhn (mod 10) check digit test, applied to every brand.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 /// True when `digits` (ASCII digits only) is non-empty and passes the Luhn check.
 /// Any non-digit byte makes the result false.
 pub fn luhn_valid(digits: &str) -> bool {

@@ -15,6 +15,9 @@
 //! | `error` | error codes and their ja/en messages |
 //! | `interaction` | when a field shows its error (blur, full length, submit) |
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 pub mod brand;
 pub mod brand_table;
 pub mod check;

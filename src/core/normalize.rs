@@ -5,6 +5,9 @@
 //! would turn `①` into a digit; here every accepted character is listed and anything else is
 //! reported, never silently kept or dropped.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 /// Characters dropped from a card number: the separators buyers and IMEs put between groups.
 pub const CARD_NUMBER_SEPARATORS: [char; 13] = [
     ' ',        // ASCII space

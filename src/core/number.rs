@@ -1,5 +1,8 @@
 //! Card number validation: normalisation, brand, length and Luhn together.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::brand::{detect, Detection, Network};
 use super::error::Problem;
 use super::luhn::luhn_valid;

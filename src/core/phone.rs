@@ -1,6 +1,9 @@
 //! Phone numbers for 3-D Secure, in E.164. Japanese domestic numbers as buyers type them
 //! (`090-1234-5678`, full-width, with brackets) become `+819012345678`; valid E.164 is kept.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::check::FieldCheck;
 use super::error::Problem;
 use super::normalize::{is_card_number_separator, to_half_width};

@@ -3,9 +3,12 @@
 //! TEST MODE with a test key, shows a warning instead of the claim on a page that is not a
 //! secure context, and opens its short explanation in place (no navigation, no network).
 
-use std::rc::Rc;
+#[allow(unused_imports)]
+use crate::prelude::*;
 
-use gloo_events::EventListener;
+use alloc::rc::Rc;
+
+use super::listener::EventListener;
 use web_sys::{Document, Element, HtmlElement};
 
 use crate::core::Lang;

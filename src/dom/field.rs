@@ -2,10 +2,13 @@
 //! types (caret kept, separator deletes handled), IME composition respected, and focus, blur
 //! and "backspace in an empty field" reported to its owner.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+#[allow(unused_imports)]
+use crate::prelude::*;
 
-use gloo_events::EventListener;
+use core::cell::RefCell;
+use alloc::rc::Rc;
+
+use super::listener::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlInputElement, InputEvent, KeyboardEvent};
 
@@ -146,7 +149,7 @@ impl Field {
     fn reformat(&self, kind: EditKind) {
         let current = self.input.value();
         let caret = self.input.selection_start().ok().flatten().map_or(current.len(), |c| c as usize);
-        let previous = std::mem::take(&mut self.inner.borrow_mut().previous);
+        let previous = core::mem::take(&mut self.inner.borrow_mut().previous);
         let Formatted { text, caret } = match self.kind {
             FieldKind::Number => reformat_card_number(&previous, &current, caret, kind),
             FieldKind::Expiry => reformat_expiry(&previous, &current, caret, kind),

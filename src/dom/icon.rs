@@ -1,6 +1,9 @@
 //! The brand icon: simple labelled shapes of our own design (no network logos), an inline SVG
 //! whose colour and label follow the detected brand.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use web_sys::{Document, Element};
 
 use super::attr;

@@ -7,9 +7,13 @@
 //! `gloo_events::EventListener` values owned by their component, so dropping the component
 //! removes them.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 pub mod badge;
 pub mod field;
 pub mod icon;
+pub mod listener;
 pub mod style;
 pub mod view;
 
@@ -32,11 +36,8 @@ pub fn attr(el: &Element, name: &str, value: &str) {
 
 /// A document-wide unique id prefix for one element's nodes.
 pub fn next_id(prefix: &str) -> String {
-    thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
-    let n = NEXT.with(|c| {
-        c.set(c.get() + 1);
-        c.get()
-    });
+    static NEXT: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(1);
+    let n = NEXT.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
     let mut id = String::from(prefix);
     push_u32(&mut id, n);
     id

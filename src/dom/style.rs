@@ -5,6 +5,9 @@
 //! the document: no `<style>` text, no `style` attributes, so a strict CSP and Trusted Types
 //! hold.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Document};
 

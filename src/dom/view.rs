@@ -3,8 +3,11 @@
 //! styling, focus moving between the fields of the combined `card` element, and a summary of
 //! its state for `change` events.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+#[allow(unused_imports)]
+use crate::prelude::*;
+
+use core::cell::{Cell, RefCell};
+use alloc::rc::Rc;
 
 use web_sys::{CssStyleSheet, Document, HtmlElement};
 
@@ -152,7 +155,7 @@ impl ElementView {
         attr(&error_region, "role", "alert");
         attr(&error_region, "aria-live", "polite");
 
-        let view = Rc::new_cyclic(|weak: &std::rc::Weak<ElementView>| {
+        let view = Rc::new_cyclic(|weak: &alloc::rc::Weak<ElementView>| {
             let weak = weak.clone();
             let signal: SignalFn = Rc::new(move |field, signal| {
                 if let Some(view) = weak.upgrade() {

@@ -1,5 +1,8 @@
 //! Conversions between JavaScript values and core types, and the `TypeError`s for misuse.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use wasm_bindgen::JsValue;
 
 use crate::core::{FieldCheck, Lang, Network, Problem, YearMonth};
@@ -85,7 +88,7 @@ fn integer_field(obj: &JsValue, key: &str) -> Option<f64> {
     js_sys::Reflect::get(obj, &JsValue::from_str(key))
         .ok()
         .and_then(|v| v.as_f64())
-        .filter(|n| n.fract() == 0.0)
+        .filter(|n| n % 1.0 == 0.0)
 }
 
 /// `now`: undefined for the browser clock, or `{ year, month }` with a 4-digit year and a month

@@ -2,10 +2,13 @@
 //! listen to and pass to `createToken`. Misuse throws a `TypeError` or `Error` naming what was
 //! expected.
 
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+#[allow(unused_imports)]
+use crate::prelude::*;
 
-use gloo_events::EventListener;
+use core::cell::{Cell, RefCell};
+use alloc::rc::{Rc, Weak};
+
+use crate::dom::listener::EventListener;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -224,7 +227,7 @@ pub struct Elements {
     pub(crate) registry: Rc<RefCell<Vec<Weak<ElementInner>>>>,
 }
 
-thread_local!(static NEXT_ELEMENT_ID: Cell<u32> = const { Cell::new(1) });
+static NEXT_ELEMENT_ID: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(1);
 
 #[wasm_bindgen(js_class = Elements)]
 impl Elements {
@@ -242,11 +245,7 @@ impl Elements {
         }
         let options = parse_options(kind, &options)?;
         let document = document()?;
-        let id = NEXT_ELEMENT_ID.with(|n| {
-            let id = n.get();
-            n.set(id + 1);
-            id
-        });
+        let id = NEXT_ELEMENT_ID.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
         let group = self.group.clone();
         let inner = Rc::new_cyclic(|weak: &Weak<ElementInner>| {
             let weak = weak.clone();

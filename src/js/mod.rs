@@ -5,10 +5,14 @@
 //! expected and what was received. Results are plain objects built directly (no serde), which
 //! keeps the download small.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 mod convert;
 #[cfg(feature = "elements")]
 pub mod elements;
 pub mod payjp;
+pub mod timers;
 pub mod transport;
 
 use wasm_bindgen::prelude::*;

@@ -2,8 +2,11 @@
 //! `new`). Configuration mistakes throw at once; API calls resolve, with `{ error }` for every
 //! expected failure.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+#[allow(unused_imports)]
+use crate::prelude::*;
+
+use core::cell::RefCell;
+use alloc::rc::Rc;
 
 use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
@@ -28,7 +31,7 @@ pub(crate) struct Inner {
     pub(crate) lang: Lang,
     /// Every element created from this instance, so `createToken` can refuse others'.
     #[cfg(feature = "elements")]
-    pub(crate) elements: Rc<RefCell<Vec<std::rc::Weak<ElementInner>>>>,
+    pub(crate) elements: Rc<RefCell<Vec<alloc::rc::Weak<ElementInner>>>>,
     gate: RefCell<RequestGate>,
     /// The token request in flight, so a second call for the same card data can join it.
     in_flight: RefCell<Option<(u64, Promise)>>,
@@ -89,12 +92,8 @@ pub fn payjp(public_key: JsValue, options: JsValue) -> Result<PayjpInstance, JsV
             _ => return Err(type_error("Payjp: expected options.timeout to be a positive number of milliseconds.")),
         }
     }
-    thread_local!(static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) });
-    let id = NEXT_INSTANCE.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        id
-    });
+    static NEXT_INSTANCE: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(1);
+    let id = NEXT_INSTANCE.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
     Ok(PayjpInstance {
         inner: Rc::new(Inner {
             id,

@@ -5,10 +5,13 @@
 //! its request and error conversions cost about 4 KB of the download; the seam kept the swap
 //! local to this file.
 
-use std::cell::Cell;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
+#[allow(unused_imports)]
+use crate::prelude::*;
+
+use core::cell::Cell;
+use core::future::Future;
+use core::pin::Pin;
+use alloc::rc::Rc;
 
 use js_sys::Promise;
 use wasm_bindgen::{JsCast, JsValue};
@@ -16,6 +19,8 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Headers, RequestCredentials, RequestInit, Response};
 
 use crate::api::client::{Clock, HttpRequest, HttpResponse, Transport, TransportError};
+
+use super::timers::{sleep, Timeout};
 
 /// Every promise the SDK hands out goes through here, so `future_to_promise` is instantiated
 /// once instead of once per call site.
@@ -56,7 +61,7 @@ impl Transport for FetchTransport {
         let abort = {
             let controller = controller.clone();
             let timed_out = timed_out.clone();
-            gloo_timers::callback::Timeout::new(request.timeout_ms.clamp(0.0, f64::from(u32::MAX)) as u32, move || {
+            Timeout::new(request.timeout_ms, move || {
                 timed_out.set(true);
                 controller.abort();
             })
@@ -75,7 +80,7 @@ impl Clock for BrowserClock {
     }
 
     async fn sleep(&self, ms: f64) {
-        gloo_timers::future::TimeoutFuture::new(ms.clamp(0.0, f64::from(u32::MAX)) as u32).await;
+        sleep(ms).await;
     }
 
     fn jitter(&self) -> f64 {
