@@ -305,3 +305,30 @@ async fn mounted_elements_outlive_their_wrappers() {
     assert_eq!(code.as_deref(), Some("incomplete_number"), "validation ran over all three fields");
     assert_eq!(inputs(&roots[2])[0].get_attribute("aria-invalid").as_deref(), Some("true"), "the freed CVC element was validated");
 }
+
+#[wasm_bindgen_test]
+fn hide_icon_hides_the_brand_icon() {
+    let el = create(&instance("ja").elements(), "cardNumber", options(&[("hideIcon", true.into())]));
+    let root = container("no-icon");
+    el.mount(root.clone().into()).unwrap();
+    let icon = root.query_selector(".payjp-icon").unwrap().expect("the icon exists");
+    let display = web_sys::window().unwrap().get_computed_style(&icon).unwrap().unwrap().get_property_value("display").unwrap();
+    assert_eq!(display, "none");
+    el.update(options(&[("hideIcon", false.into())])).unwrap();
+    let display = web_sys::window().unwrap().get_computed_style(&icon).unwrap().unwrap().get_property_value("display").unwrap();
+    assert_ne!(display, "none");
+}
+
+#[wasm_bindgen_test]
+fn the_badge_warns_instead_of_claiming_on_an_insecure_page() {
+    use payjp_wasm::core::Lang;
+    use payjp_wasm::dom::badge::{BadgeOptions, SecurityBadge, Size, Theme};
+    // Loopback pages are secure contexts, so the insecure rendering is exercised directly.
+    let options = BadgeOptions { theme: Theme::Light, size: Size::Small, lang: Lang::En, test_mode: false, secure_context: false };
+    let badge = SecurityBadge::new(&document(), &options);
+    let text = badge.root.text_content().unwrap();
+    assert!(text.contains("not secure"), "{text}");
+    assert!(!text.contains("directly to PAY.JP"), "no claim on an insecure page: {text}");
+    assert!(!text.contains("TEST MODE"), "a live key shows no test label");
+    assert!(badge.root.class_list().contains("payjp-insecure"));
+}

@@ -278,3 +278,19 @@ test("Chromium's card autofill fills the fields and the card pays", async () => 
   const result = await payAndWait(page);
   assert.ok(result.ok, result.text);
 });
+
+test('backspace in an empty field goes back to the previous one', async () => {
+  const page = await open();
+  current.secrets.push('4242424242424242');
+  await page.locator('.payjp-number').click();
+  await page.keyboard.type('4242424242424242'); // focus moves to the expiry
+  await page.keyboard.type('12');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  assert.equal(await page.locator('.payjp-expiry').inputValue(), '');
+  // Empty: the same key press moves back to the number and goes on deleting there, as one
+  // continuous run of Backspace would in a single field.
+  await page.keyboard.press('Backspace');
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('payjp-number')), true);
+  assert.equal(await page.locator('.payjp-number').inputValue(), '4242 4242 4242 424');
+});
