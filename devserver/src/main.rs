@@ -3,6 +3,7 @@
 //! - The payment origin (default 127.0.0.1:8787) serves the token API under `/v1` with PAY.JP's
 //!   test cards, auth, CORS, a per-key rate limit, CDN-test mode and fault injection, plus
 //!   loopback-only control endpoints under `/__control`.
+//! - A simulated card issuer for 3-D Secure under `/v1/tds` (see `tds.rs`).
 //! - The merchant origin (default 127.0.0.1:8080, shown as localhost) serves the demo (`www/`,
 //!   `pkg/`), takes `POST /charge`, and records every request at `GET /__log`.
 //!
@@ -18,6 +19,7 @@ mod payment;
 mod rate_limit;
 mod serve;
 mod state;
+mod tds;
 
 use config::Config;
 use state::AppState;

@@ -80,6 +80,10 @@ async fn charge(State(state): State<AppState>, body: Bytes) -> Response {
     if token.json["card"]["three_d_secure_status"] == "unverified" {
         return error(400, "client_error", Some("unverified_token"), "3-D Secure has not been completed for this token.", Some("token"));
     }
+    let tds = token.json["card"]["three_d_secure_status"].as_str().unwrap_or("");
+    if tds == "failed" || tds == "aborted" {
+        return error(402, "card_error", Some("three_d_secure_failed"), "3-D Secure failed for this card.", Some("token"));
+    }
     token.used = true;
     if let Some(code) = token.charge_failure {
         return error(402, "card_error", Some(code), crate::cards::decline_message(code), None);

@@ -61,13 +61,20 @@ pub fn router(state: AppState) -> Router {
         .route("/faults", post(queue_faults))
         .route("/stats", get(stats))
         .route("/reset", post(reset))
+        .route("/tds", post(crate::tds::control))
         .layer(middleware::from_fn_with_state(state.clone(), control_layer));
-    Router::new().nest("/v1", api).nest("/__control", control).with_state(state)
+    // The issuer's pages are opened by the buyer's browser, without Basic auth.
+    let issuer = Router::new()
+        .route("/{id}/start", get(crate::tds::start))
+        .route("/{id}/challenge", post(crate::tds::submit))
+        .route("/finish.js", get(crate::tds::finish_js))
+        .route("/issuer.css", get(crate::tds::issuer_css));
+    Router::new().nest("/v1/tds", issuer).nest("/v1", api).nest("/__control", control).with_state(state)
 }
 
 /// Runs before routing: picks this request's fault and drops the connection if it says so.
 pub fn gate(state: &AppState, req: &mut Request) -> Result<(), DropConnection> {
-    if !req.uri().path().starts_with("/v1/") || req.method() == Method::OPTIONS {
+    if !req.uri().path().starts_with("/v1/") || req.uri().path().starts_with("/v1/tds/") || req.method() == Method::OPTIONS {
         return Ok(());
     }
     let key = presented_key(req.headers());
@@ -342,7 +349,7 @@ struct CardFields {
 }
 
 async fn create_token(State(state): State<AppState>, Extension(key): Extension<PublicKey>, body: Bytes) -> Response {
-    let form = Form(form_urlencoded_pairs(&body));
+    let form = Form(form_pairs(&body));
     let fields = match check_card(&form, &key) {
         Ok(fields) => fields,
         Err(answer) => {
@@ -407,7 +414,7 @@ async fn create_token(State(state): State<AppState>, Extension(key): Extension<P
     json(200, &token)
 }
 
-fn form_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
+pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
     body.split(|b| *b == b'&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
@@ -457,8 +464,8 @@ async fn retrieve_token(State(state): State<AppState>, Extension(key): Extension
     }
 }
 
-/// Finishes 3-D Secure. For now an unverified token becomes verified; the issuer's challenge
-/// page and its outcomes come with the 3-D Secure work.
+/// Finishes 3-D Secure: applies what the buyer chose at the issuer (`crate::tds`). Before the
+/// challenge is done, PAY.JP answers `three_d_secure_incompleted`.
 async fn tds_finish(State(state): State<AppState>, Extension(key): Extension<PublicKey>, Path(id): Path<String>) -> Response {
     let mut tokens = lock(&state.inner.tokens);
     let Some(t) = tokens.get_mut(&id).filter(|t| t.public_key == key.key) else {
@@ -467,7 +474,10 @@ async fn tds_finish(State(state): State<AppState>, Extension(key): Extension<Pub
     if t.json["card"]["three_d_secure_status"] != "unverified" {
         return error(400, "client_error", Some("invalid_three_d_secure_status"), "This token is not waiting for 3-D Secure.", Some("id"));
     }
-    t.json["card"]["three_d_secure_status"] = "verified".into();
+    let Some(outcome) = lock(&state.inner.tds_outcomes).remove(&id) else {
+        return error(400, "client_error", Some("three_d_secure_incompleted"), "3-D Secure has not been completed for this token.", Some("id"));
+    };
+    t.json["card"]["three_d_secure_status"] = outcome.status().into();
     json(200, &t.json)
 }
 

@@ -49,6 +49,10 @@ pub struct Inner {
     /// The same counters per presented key, so concurrent tests each read their own.
     pub stats_by_key: Mutex<HashMap<String, Stats>>,
     pub merchant_log: Mutex<Vec<LogEntry>>,
+    /// What the buyer chose at the simulated issuer, by token, until `tds_finish` applies it.
+    pub tds_outcomes: Mutex<HashMap<String, crate::tds::Outcome>>,
+    /// Challenge behaviour per public key (`Some`) or for all (`None`).
+    pub tds_modes: Mutex<HashMap<Option<String>, crate::tds::Mode>>,
 }
 
 #[derive(Clone)]

@@ -192,6 +192,12 @@ fn retrieve_brands_and_tds_finish() {
     let tds_id = tds["id"].as_str().unwrap();
     let charge = send(s.merchant, "POST", "/charge", &[], &format!("{{\"token\":\"{tds_id}\"}}")).unwrap();
     assert_eq!(charge.json()["error"]["code"], "unverified_token");
+    let early = send(s.payment, "POST", &format!("/v1/tokens/{tds_id}/tds_finish"), &[("Authorization", &auth)], "").unwrap();
+    assert_eq!(early.json()["error"]["code"], "three_d_secure_incompleted", "not before the challenge");
+    let back = format!("http://localhost:9999/return");
+    let form = format!("publickey={PK_TEST}&back={back}&code=123456&choice=verified");
+    let challenge = send(s.payment, "POST", &format!("/v1/tds/{tds_id}/challenge"), &[FORM], &form).unwrap();
+    assert_eq!(challenge.status, 200);
     let finished = send(s.payment, "POST", &format!("/v1/tokens/{tds_id}/tds_finish"), &[("Authorization", &auth)], "").unwrap();
     assert_eq!(finished.json()["card"]["three_d_secure_status"], "verified");
     let again = send(s.payment, "POST", &format!("/v1/tokens/{id}/tds_finish"), &[("Authorization", &auth)], "").unwrap();
