@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features std --test web --test web_api
 
-.PHONY: setup pkg pkg-elements devserver test test-native test-chromium test-firefox test-size test-e2e demo clean
+.PHONY: setup pkg pkg-elements devserver test test-native test-chromium test-firefox test-size test-package test-e2e demo clean
 
 setup:
 	@scripts/setup.sh
@@ -28,7 +28,7 @@ devserver:
 	cargo build --release -p devserver
 
 ## test: everything — native, headless Chromium and Firefox, end to end, size ceiling
-test: setup test-native test-chromium test-firefox test-size test-e2e
+test: setup test-native test-chromium test-firefox test-size test-package test-e2e
 	@echo "make test: all suites passed"
 
 test-native:
@@ -49,6 +49,13 @@ test-firefox: devserver
 
 test-size: pkg
 	@scripts/size.sh --check
+
+## test-package: the npm package's file list and manifest, a server-side import, and the
+## TypeScript declarations under tsc --strict (tests/types: valid.ts must compile, invalid.ts
+## must fail exactly where it says @ts-expect-error)
+test-package: pkg
+	node --test tests/package/
+	tsc -p tests/types/tsconfig.json
 
 test-e2e: pkg pkg-elements devserver
 	node --test --test-concurrency=1 tests/e2e/

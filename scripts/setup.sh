@@ -51,7 +51,7 @@ fi
 
 # --- Node tools (local to the repo, pinned by package-lock.json) -----------------------------
 # wasm-opt comes from npm's binaryen (recent; Debian's 108 rejects features newer rustc emits).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/tsc ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing node dev dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error

@@ -1,0 +1,29 @@
+// Misuses of the published API that `tsc --strict` must reject. Each line below carries
+// `@ts-expect-error`: if a type loosens so that the line compiles, tsc fails this file.
+import { validateCardNumber, validateExpiry, validateCvc, formatCardNumber, Payjp } from 'payjp-wasm';
+
+export async function misuses(): Promise<void> {
+  // @ts-expect-error: the input must be a string
+  validateCardNumber(4242424242424242);
+  // @ts-expect-error: only 'ja' and 'en'
+  validateCardNumber('4242', 'fr');
+  // @ts-expect-error: now needs year and month
+  validateExpiry('12/30', 'ja', { year: 2026 });
+  // @ts-expect-error: brands are PAY.JP's names
+  validateCvc('123', 'AMEX');
+  // @ts-expect-error: the caret is a number
+  formatCardNumber('4242', '4');
+  // @ts-expect-error: options are typed
+  Payjp('pk_test_x', { locale: 'de' });
+  // @ts-expect-error: timeout is a number of milliseconds
+  Payjp('pk_test_x', { timeout: '10s' });
+  const r = validateCardNumber('4242');
+  // @ts-expect-error: brand is a union, not any string
+  const b: 'Maestro' = r.brand;
+  // @ts-expect-error: error may be null
+  const c: string = r.error.code;
+  const check = await Payjp('pk_test_x').checkConnection();
+  // @ts-expect-error: latencyMs only exists when reachable
+  const l: number = check.latencyMs;
+  void [b, c, l];
+}

@@ -1,0 +1,50 @@
+// Uses of the published API that must type-check under `tsc --strict`.
+import init, {
+  validateCardNumber, validateExpiry, validateCvc, validateHolderName, validateEmail, validatePhone,
+  formatCardNumber, detectBrand, Payjp,
+  type CardBrand, type CardNumberValidation, type ConnectionCheck, type PayjpError, type ValidationErrorCode,
+} from 'payjp-wasm';
+
+export async function examples(): Promise<void> {
+  await init();
+  const n: CardNumberValidation = validateCardNumber('4242 4242 4242 4242');
+  const brand: CardBrand = n.brand;
+  const formatted: string = n.formatted;
+  const code: ValidationErrorCode | undefined = n.error?.code;
+  validateCardNumber('4242', 'en');
+
+  const e = validateExpiry('12/30', 'ja', { year: 2026, month: 11 });
+  const month: number | null = e.month;
+  validateExpiry('1230');
+
+  validateCvc('123', 'American Express', 'en');
+  validateCvc('123');
+  const name: string = validateHolderName('TARO YAMADA').value;
+  const email: boolean = validateEmail('taro@example.jp').isValid;
+  const phone: string = validatePhone('090-1234-5678', 'ja').value;
+  const { value, caret } = formatCardNumber('42424', 5);
+  formatCardNumber('4242');
+  const detected: CardBrand = detectBrand('35');
+
+  const payjp = Payjp('pk_test_0123456789abcdef01234567', { locale: 'en', apiBase: 'https://api.pay.jp/v1', timeout: 10_000 });
+  Payjp('pk_test_0123456789abcdef01234567');
+  const availability = await payjp.retrieveAvailability();
+  if ('error' in availability) {
+    const err: PayjpError = availability.error;
+    const t: string = err.type;
+    const status: number | null = err.status;
+    void [t, status];
+  } else {
+    const brands: CardBrand[] = availability.card_types_supported;
+    void brands;
+  }
+  const check: ConnectionCheck = await payjp.checkConnection();
+  if (check.reachable) {
+    const latency: number = check.latencyMs;
+    void latency;
+  } else {
+    const reason: 'network' | 'blocked' | 'invalid_response' = check.reason;
+    void reason;
+  }
+  void [brand, formatted, code, month, name, email, phone, value, caret, detected];
+}
