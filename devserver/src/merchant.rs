@@ -25,7 +25,31 @@ pub fn router(state: AppState) -> Router {
         .nest_service("/pkg-elements", ServeDir::new(root.join("pkg-elements")))
         .fallback_service(ServeDir::new(root.join("www")))
         .layer(middleware::from_fn_with_state(state.clone(), record))
+        .layer(middleware::from_fn_with_state(state.clone(), strict_csp))
         .with_state(state)
+}
+
+/// The demo pages run under a strict policy: scripts and styles from this origin only (styles
+/// the SDK adds go through the CSSOM, which CSP allows), WebAssembly compilation, API calls to
+/// the payment origin only, and Trusted Types for every script sink.
+pub fn csp(api_base: &str) -> String {
+    let payment_origin = api_base.trim_end_matches("/v1");
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+connect-src 'self' {payment_origin}; frame-src {payment_origin}; form-action 'self'; base-uri 'none'; \
+frame-ancestors 'none'; require-trusted-types-for 'script'"
+    )
+}
+
+async fn strict_csp(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    let is_html = response.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        if let Ok(value) = axum::http::HeaderValue::from_str(&csp(&state.config.api_base_url)) {
+            response.headers_mut().insert("content-security-policy", value);
+        }
+    }
+    response
 }
 
 /// The public key and API base the demo checkout uses: the payment origin's port is only known

@@ -37,7 +37,9 @@ beforeEach(async () => {
 
 afterEach(async (t) => {
   if (!current) return;
-  const { page, console, merchantRequests, secrets } = current;
+  const { page, console, merchantRequests, secrets, cspViolations } = current;
+  assert.deepEqual(await cspViolations(), [], 'the page ran under its strict CSP without a violation');
+  assert.ok(!console.some((m) => /Content Security Policy|Trusted Type/i.test(m)), console.join('\n'));
   const log = JSON.stringify(await (await fetch(`${server.merchant}/__log`)).json());
   const seen = [log, ...merchantRequests, ...console].join('\n');
   for (const secret of secrets) {

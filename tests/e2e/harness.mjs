@@ -54,14 +54,24 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A page that records console messages and page errors, for assertions. */
+/**
+ * A page that records console messages, page errors and Content-Security-Policy violations
+ * (`cspViolations()` reads the ones reported by `securitypolicyviolation`), for assertions.
+ */
 export async function newPage(browser) {
   const page = await browser.newPage();
   const console = [];
   const errors = [];
   page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => errors.push(e.message));
-  return { page, console, errors };
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const cspViolations = () => page.evaluate(() => window.__cspViolations ?? []);
+  return { page, console, errors, cspViolations };
 }
 
 export async function screenshot(page, name) {

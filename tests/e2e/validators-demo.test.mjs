@@ -74,7 +74,7 @@ test('errors are localized and switch with the language', async () => {
 });
 
 test('expiry, CVC, e-mail and phone react as typed', async () => {
-  const { page, errors } = await openDemo();
+  const { page, errors, cspViolations } = await openDemo();
   await page.locator('#number').fill('378282246310005');
   await page.locator('#expiry').fill('１２／３０');
   assert.match(await page.locator('#expiry-out').textContent(), /12\/2030/);
@@ -88,5 +88,6 @@ test('expiry, CVC, e-mail and phone react as typed', async () => {
   assert.match(await page.locator('#phone-out').textContent(), /\+819012345678/);
   await screenshot(page, 'validators-demo');
   assert.deepEqual(errors, []);
+  assert.deepEqual(await cspViolations(), [], 'no CSP violation under the strict policy');
   await page.close();
 });
