@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features std --test web --test web_api
 
-.PHONY: setup pkg pkg-elements devserver test test-native test-chromium test-firefox test-size test-package test-e2e demo clean
+.PHONY: setup pkg pkg-elements devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e demo clean
 
 setup:
 	@scripts/setup.sh
@@ -59,6 +59,13 @@ test-package: pkg
 
 test-e2e: pkg pkg-elements devserver
 	node --test --test-concurrency=1 tests/e2e/
+
+## bench: payjp-wasm beside its peers (pinned in bench/package.json), in headless Chromium against
+## the devserver; prints a markdown table and writes bench/results.json. Not part of make test.
+bench: setup pkg pkg-elements devserver
+	@[ -d bench/node_modules ] && [ ! bench/package-lock.json -nt bench/node_modules/.package-lock.json ] \
+	  || (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+	node bench/run.mjs
 
 ## demo: build and serve the demo page
 demo: setup pkg pkg-elements devserver
