@@ -3,8 +3,8 @@
 //! - [`core`]: pure Rust card-input rules (normalisation, brands, Luhn, formatting, expiry,
 //!   CVC, holder name, e-mail, phone), natively testable.
 //! - [`api`]: the token API client (pure, with the transport behind a seam).
-//! - [`dom`]: rendering and events for the card elements and the badge.
-//! - `js`: the only module that exports to JavaScript.
+//! - `js`: the only module that exports to JavaScript, including the entry points the card
+//!   elements (`src/dom/*.js`, hand-written JavaScript) call into.
 
 // The wasm build links no std (see the panic handler below); native builds keep it.
 #![cfg_attr(all(target_arch = "wasm32", not(test)), no_std)]
@@ -16,14 +16,12 @@ pub(crate) mod prelude {
     pub use alloc::borrow::ToOwned;
     pub use alloc::boxed::Box;
     pub use alloc::string::{String, ToString};
-    pub use alloc::vec::Vec;
     pub use alloc::vec;
+    pub use alloc::vec::Vec;
 }
 
 pub mod api;
 pub mod core;
-#[cfg(feature = "elements")]
-pub mod dom;
 pub mod js;
 
 // The browser is single-threaded here (no wasm threads), which the small allocator relies on.

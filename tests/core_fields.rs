@@ -295,3 +295,180 @@ fn errors_show_on_blur_on_full_length_or_on_submit_never_on_the_first_keystroke(
     // Expiry in the past shows once four digits are in.
     assert_eq!(visible_error(FieldKind::Expiry, typing(Some(Problem::ExpiryYearPast), 4), None, false, false), Some(Problem::ExpiryYearPast));
 }
+
+#[test]
+fn field_state_is_what_a_change_event_reports() {
+    use payjp_wasm::core::{field_state, FieldKind, FieldState, YearMonth};
+    let now = YearMonth {
+        year: 2026,
+        month: 11,
+    };
+    let amex = Some(Network::AmericanExpress);
+    // (field, value, brand given, blurred, submitting) → (complete, empty, brand, error)
+    let cases: &[(FieldKind, &str, Option<Network>, bool, bool, FieldState)] = &[
+        (
+            FieldKind::Number,
+            "",
+            None,
+            false,
+            false,
+            FieldState {
+                complete: false,
+                empty: true,
+                network: None,
+                error: None,
+            },
+        ),
+        (
+            FieldKind::Number,
+            "",
+            None,
+            false,
+            true,
+            FieldState {
+                complete: false,
+                empty: true,
+                network: None,
+                error: Some(Problem::IncompleteNumber),
+            },
+        ),
+        (
+            FieldKind::Number,
+            "４２４２",
+            None,
+            false,
+            false,
+            FieldState {
+                complete: false,
+                empty: false,
+                network: Some(Network::Visa),
+                error: None,
+            },
+        ),
+        (
+            FieldKind::Number,
+            "4242 4242",
+            None,
+            true,
+            false,
+            FieldState {
+                complete: false,
+                empty: false,
+                network: Some(Network::Visa),
+                error: Some(Problem::IncompleteNumber),
+            },
+        ),
+        (
+            FieldKind::Number,
+            "4242 4242 4242 4241",
+            None,
+            false,
+            false,
+            FieldState {
+                complete: false,
+                empty: false,
+                network: Some(Network::Visa),
+                error: Some(Problem::InvalidNumber),
+            },
+        ),
+        (
+            FieldKind::Number,
+            "3782 822463 10005",
+            None,
+            false,
+            false,
+            FieldState {
+                complete: true,
+                empty: false,
+                network: amex,
+                error: None,
+            },
+        ),
+        (
+            FieldKind::Expiry,
+            "12 / 30",
+            None,
+            false,
+            false,
+            FieldState {
+                complete: true,
+                empty: false,
+                network: None,
+                error: None,
+            },
+        ),
+        (
+            FieldKind::Expiry,
+            "1",
+            None,
+            false,
+            false,
+            FieldState {
+                complete: false,
+                empty: false,
+                network: None,
+                error: None,
+            },
+        ),
+        (
+            FieldKind::Expiry,
+            "10 / 26",
+            None,
+            false,
+            false,
+            FieldState {
+                complete: false,
+                empty: false,
+                network: None,
+                error: Some(Problem::ExpiryMonthPast),
+            },
+        ),
+        // The CVC's length follows the brand the number field reported.
+        (
+            FieldKind::Cvc,
+            "123",
+            amex,
+            false,
+            false,
+            FieldState {
+                complete: false,
+                empty: false,
+                network: amex,
+                error: None,
+            },
+        ),
+        (
+            FieldKind::Cvc,
+            "1234",
+            amex,
+            false,
+            false,
+            FieldState {
+                complete: true,
+                empty: false,
+                network: amex,
+                error: None,
+            },
+        ),
+        (
+            FieldKind::Cvc,
+            "123",
+            amex,
+            true,
+            false,
+            FieldState {
+                complete: false,
+                empty: false,
+                network: amex,
+                error: Some(Problem::IncompleteCvc),
+            },
+        ),
+    ];
+    for (kind, value, network, blurred, submitting, expected) in cases {
+        assert_eq!(
+            field_state(*kind, value, *network, *blurred, *submitting, now),
+            *expected,
+            "{kind:?} {value:?}"
+        );
+    }
+}

@@ -1,7 +1,7 @@
 // Demo merchant checkout. The card fields are payjp-wasm elements; this page only ever sees the
 // token, which it posts to its own server (/charge). Runs under a strict CSP: no inline code,
 // text set with textContent only.
-import init, { Payjp } from '/pkg-elements/payjp_wasm.js';
+import init, { Payjp } from '/pkg/index.js';
 
 const params = new URLSearchParams(location.search);
 const lang = params.get('lang') === 'en' ? 'en' : 'ja';

@@ -3,7 +3,7 @@
 import init, {
   validateCardNumber, validateExpiry, validateCvc, validateHolderName,
   validateEmail, validatePhone, formatCardNumber,
-} from '/pkg/payjp_wasm.js';
+} from '/pkg/index.js';
 
 await init();
 

@@ -1,5 +1,5 @@
 // In-page measurements; results are read by bench/run.mjs through window.bench.
-import init, { Payjp, validateCardNumber } from '/pkg-elements/payjp_wasm.js';
+import init, { Payjp, validateCardNumber } from '/pkg/index.js';
 
 await init();
 const params = new URLSearchParams(location.search);

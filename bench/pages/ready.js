@@ -1,5 +1,5 @@
 // Time from navigation start until the card element's `ready` event.
-import init, { Payjp } from '/pkg-elements/payjp_wasm.js';
+import init, { Payjp } from '/pkg/index.js';
 
 await init();
 const payjp = Payjp('pk_test_0123456789abcdef01234567', { apiBase: new URLSearchParams(location.search).get('apiBase') });

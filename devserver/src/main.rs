@@ -54,7 +54,7 @@ async fn main() {
     config.api_base_url = format!("http://{payment_addr}/v1");
     println!("devserver: payment API at {}", config.api_base_url);
     println!("devserver: merchant demo at http://localhost:{merchant_port}/");
-    println!("devserver: checkout preview (card elements) at http://localhost:{merchant_port}/checkout.html");
+    println!("devserver: the demo checkout is http://localhost:{merchant_port}/ and the validators page http://localhost:{merchant_port}/validators.html");
     println!("devserver: allowed origins: {}", config.allow_origins.join(" "));
     if config.cdn_test {
         println!("devserver: CDN test mode: every API request gets 404 \"Test response.\"");

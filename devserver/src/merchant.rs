@@ -22,7 +22,6 @@ pub fn router(state: AppState) -> Router {
         .route("/__log", get(read_log))
         .route("/demo-config.json", get(demo_config))
         .nest_service("/pkg", ServeDir::new(root.join("pkg")))
-        .nest_service("/pkg-elements", ServeDir::new(root.join("pkg-elements")))
         .fallback_service(ServeDir::new(root.join("www")))
         .layer(middleware::from_fn_with_state(state.clone(), record))
         .layer(middleware::from_fn_with_state(state.clone(), strict_csp))

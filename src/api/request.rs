@@ -10,6 +10,10 @@ use crate::prelude::*;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::config::PublicKey;
+use crate::core::{
+    validate_card_number, validate_cvc, validate_email, validate_expiry, validate_holder_name,
+    validate_phone, FieldCheck, FieldKind, Problem, YearMonth,
+};
 
 /// Card fields for `POST /tokens`. Empty optional fields are not sent.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -35,9 +39,19 @@ pub struct CardData {
 impl Drop for CardData {
     fn drop(&mut self) {
         for field in [
-            &mut self.number, &mut self.cvc, &mut self.exp_month, &mut self.exp_year, &mut self.name,
-            &mut self.email, &mut self.phone, &mut self.country, &mut self.address_state,
-            &mut self.address_city, &mut self.address_line1, &mut self.address_line2, &mut self.address_zip,
+            &mut self.number,
+            &mut self.cvc,
+            &mut self.exp_month,
+            &mut self.exp_year,
+            &mut self.name,
+            &mut self.email,
+            &mut self.phone,
+            &mut self.country,
+            &mut self.address_state,
+            &mut self.address_city,
+            &mut self.address_line1,
+            &mut self.address_line2,
+            &mut self.address_zip,
         ] {
             field.zeroize();
         }
@@ -47,6 +61,82 @@ impl Drop for CardData {
 impl core::fmt::Debug for CardData {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("CardData { .. }")
+    }
+}
+
+/// A holder detail through its core validator: `Ok(None)` when absent or blank.
+fn holder_detail(
+    value: Option<String>,
+    validate: fn(&str) -> FieldCheck,
+) -> Result<Option<String>, Problem> {
+    match value {
+        Some(v) if !v.trim().is_empty() => {
+            let check = validate(&v);
+            match (check.is_valid, check.problem) {
+                (true, _) => Ok(Some(check.value)),
+                (false, Some(p)) => Err(p),
+                (false, None) => Err(Problem::InvalidEmail),
+            }
+        }
+        _ => Ok(None),
+    }
+}
+
+fn two_digits(n: u8) -> String {
+    let mut s = String::with_capacity(2);
+    s.push((b'0' + n / 10) as char);
+    s.push((b'0' + n % 10) as char);
+    s
+}
+
+fn four_digits(n: u16) -> String {
+    let mut s = String::with_capacity(4);
+    for d in [n / 1000, n / 100 % 10, n / 10 % 10, n % 10] {
+        s.push((b'0' + d as u8) as char);
+    }
+    s
+}
+
+impl CardData {
+    /// The card data for a token request from what the buyer typed, or the first problem
+    /// (number, expiry, CVC, then name, e-mail, phone). Every value passes the same validators as
+    /// the fields, so what is sent is normalised (ASCII digits, E.164 phone).
+    pub fn from_fields(
+        number: &str,
+        expiry: &str,
+        cvc: &str,
+        holder: [Option<String>; 3],
+        now: YearMonth,
+    ) -> Result<CardData, Problem> {
+        let n = validate_card_number(number);
+        let e = validate_expiry(expiry, now);
+        let c = validate_cvc(cvc, n.detection.network());
+        let state = |kind, valid, problem: Option<Problem>| {
+            if valid {
+                Ok(())
+            } else {
+                Err(problem.unwrap_or(FieldKind::incomplete(kind)))
+            }
+        };
+        state(FieldKind::Number, n.is_valid, n.problem)?;
+        state(FieldKind::Expiry, e.is_valid, e.problem)?;
+        state(FieldKind::Cvc, c.is_valid, c.problem)?;
+        let [name, email, phone] = holder;
+        let name = holder_detail(name, validate_holder_name)?;
+        let email = holder_detail(email, validate_email)?;
+        let phone = holder_detail(phone, validate_phone)?;
+        let (Some(month), Some(year)) = (e.month, e.year) else {
+            return Err(Problem::IncompleteExpiry);
+        };
+        let mut data = CardData::default();
+        data.number = n.digits;
+        data.exp_month = two_digits(month);
+        data.exp_year = four_digits(year);
+        data.cvc = c.value;
+        data.name = name.unwrap_or_default();
+        data.email = email.unwrap_or_default();
+        data.phone = phone.unwrap_or_default();
+        Ok(data)
     }
 }
 
@@ -107,7 +197,9 @@ pub fn form_encode_into(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => {
                 out.push('%');
@@ -131,7 +223,11 @@ pub fn basic_auth(key: &PublicKey) -> String {
 fn base64_into(out: &mut String, bytes: &[u8]) {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {

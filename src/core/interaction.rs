@@ -65,3 +65,79 @@ pub fn visible_error(
         None => None,
     }
 }
+
+/// What one card field shows and reports right now: the state behind a `change` event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldState {
+    /// Valid as it stands.
+    pub complete: bool,
+    /// Nothing but whitespace typed.
+    pub empty: bool,
+    /// The brand: detected from the number field itself, else the one it was given (the CVC
+    /// needs the number's brand for its length).
+    pub network: Option<Network>,
+    /// The error to show now (see [`visible_error`]).
+    pub error: Option<Problem>,
+}
+
+/// Checks `value` as field `kind` and applies the display rule. `network` is the brand the
+/// number field reported (used by the CVC); `blurred`/`submitting` as in [`visible_error`].
+pub fn field_state(
+    kind: FieldKind,
+    value: &str,
+    network: Option<Network>,
+    blurred: bool,
+    submitting: bool,
+    now: super::expiry::YearMonth,
+) -> FieldState {
+    let empty = value.trim().is_empty();
+    let (check, network) = match kind {
+        FieldKind::Number => {
+            let c = super::number::validate_card_number(value);
+            let network = c.detection.network();
+            (
+                FieldCheckSummary {
+                    empty,
+                    valid: c.is_valid,
+                    problem: c.problem,
+                    length: c.digits.len(),
+                },
+                network,
+            )
+        }
+        FieldKind::Expiry => {
+            let c = super::expiry::validate_expiry(value, now);
+            let length = value
+                .chars()
+                .filter(|c| super::normalize::ascii_digit(*c).is_some())
+                .count();
+            (
+                FieldCheckSummary {
+                    empty,
+                    valid: c.is_valid,
+                    problem: c.problem,
+                    length,
+                },
+                network,
+            )
+        }
+        FieldKind::Cvc => {
+            let c = super::cvc::validate_cvc(value, network);
+            (
+                FieldCheckSummary {
+                    empty,
+                    valid: c.is_valid,
+                    problem: c.problem,
+                    length: c.value.len(),
+                },
+                network,
+            )
+        }
+    };
+    FieldState {
+        complete: check.valid,
+        empty,
+        network,
+        error: visible_error(kind, check, network, blurred, submitting),
+    }
+}

@@ -39,9 +39,12 @@ pub use cvc::validate_cvc;
 pub use email::validate_email;
 pub use error::{ErrorCode, Lang, Problem};
 pub use expiry::{validate_expiry, ExpiryCheck, YearMonth};
-pub use format::{format_card_number, format_cvc, format_expiry, reformat_card_number, reformat_expiry, EditKind, Formatted};
+pub use format::{
+    format_card_number, format_cvc, format_expiry, reformat_card_number, reformat_expiry, EditKind,
+    Formatted,
+};
 pub use holder_name::validate_holder_name;
-pub use interaction::{visible_error, FieldCheckSummary, FieldKind};
+pub use interaction::{field_state, visible_error, FieldCheckSummary, FieldKind, FieldState};
 pub use luhn::luhn_valid;
 pub use normalize::normalize_card_number;
 pub use number::{validate_card_number, CardNumberCheck};

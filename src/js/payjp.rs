@@ -5,8 +5,8 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use core::cell::RefCell;
 use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
@@ -18,20 +18,12 @@ use crate::api::{ApiBase, ApiError, ClientConfig, Json, PublicKey, TokenRequest}
 use crate::core::Lang;
 
 use super::convert::set;
-#[cfg(feature = "elements")]
-use super::elements::ElementInner;
 use super::transport::{promise, BrowserClock, FetchTransport};
 
 /// State shared by an instance and the requests it has in flight.
 pub(crate) struct Inner {
-    /// Elements remember the instance that made them.
-    #[cfg_attr(not(feature = "elements"), allow(dead_code))]
-    pub(crate) id: u32,
     pub(crate) config: ClientConfig,
     pub(crate) lang: Lang,
-    /// Every element created from this instance, so `createToken` can refuse others'.
-    #[cfg(feature = "elements")]
-    pub(crate) elements: Rc<RefCell<Vec<alloc::rc::Weak<ElementInner>>>>,
     gate: RefCell<RequestGate>,
     /// The token request in flight, so a second call for the same card data can join it.
     in_flight: RefCell<Option<(u64, Promise)>>,
@@ -62,17 +54,21 @@ pub(crate) fn option(options: &JsValue, key: &str) -> JsValue {
 /// `Payjp(publicKey, { locale?, apiBase?, timeout? })`.
 #[wasm_bindgen(js_name = Payjp, skip_typescript)]
 pub fn payjp(public_key: JsValue, options: JsValue) -> Result<PayjpInstance, JsValue> {
-    let key = public_key
-        .as_string()
-        .ok_or_else(|| type_error("Payjp: expected the public key (pk_test_... or pk_live_...) as a string."))?;
+    let key = public_key.as_string().ok_or_else(|| {
+        type_error("Payjp: expected the public key (pk_test_... or pk_live_...) as a string.")
+    })?;
     let key = PublicKey::parse(&key).map_err(|e| error(e.message()))?;
     if !(options.is_undefined() || options.is_null() || options.is_object()) {
-        return Err(type_error("Payjp: expected options to be an object or undefined."));
+        return Err(type_error(
+            "Payjp: expected options to be an object or undefined.",
+        ));
     }
     let api_base = match option(&options, "apiBase") {
         v if v.is_undefined() => ApiBase::default(),
         v => {
-            let url = v.as_string().ok_or_else(|| type_error("Payjp: expected options.apiBase to be a URL string."))?;
+            let url = v
+                .as_string()
+                .ok_or_else(|| type_error("Payjp: expected options.apiBase to be a URL string."))?;
             ApiBase::parse(&url).map_err(|e| error(e.message()))?
         }
     };
@@ -81,7 +77,11 @@ pub fn payjp(public_key: JsValue, options: JsValue) -> Result<PayjpInstance, JsV
         v => match v.as_string().as_deref() {
             Some("ja") => Lang::Ja,
             Some("en") => Lang::En,
-            _ => return Err(type_error("Payjp: expected options.locale to be 'ja' or 'en'.")),
+            _ => {
+                return Err(type_error(
+                    "Payjp: expected options.locale to be 'ja' or 'en'.",
+                ))
+            }
         },
     };
     let mut config = ClientConfig::new(key, api_base);
@@ -89,18 +89,17 @@ pub fn payjp(public_key: JsValue, options: JsValue) -> Result<PayjpInstance, JsV
     if !timeout.is_undefined() {
         match timeout.as_f64() {
             Some(ms) if ms > 0.0 && ms.is_finite() => config.timeout_ms = ms,
-            _ => return Err(type_error("Payjp: expected options.timeout to be a positive number of milliseconds.")),
+            _ => {
+                return Err(type_error(
+                    "Payjp: expected options.timeout to be a positive number of milliseconds.",
+                ))
+            }
         }
     }
-    static NEXT_INSTANCE: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(1);
-    let id = NEXT_INSTANCE.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
     Ok(PayjpInstance {
         inner: Rc::new(Inner {
-            id,
             config,
             lang,
-            #[cfg(feature = "elements")]
-            elements: Rc::default(),
             gate: RefCell::default(),
             in_flight: RefCell::default(),
         }),
@@ -111,11 +110,30 @@ pub fn payjp(public_key: JsValue, options: JsValue) -> Result<PayjpInstance, JsV
 pub fn api_error_object(e: &ApiError, lang: Lang) -> JsValue {
     let o = Object::new();
     set(&o, "type", &JsValue::from_str(&e.kind));
-    set(&o, "code", &e.code.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+    set(
+        &o,
+        "code",
+        &e.code.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+    );
     set(&o, "message", &JsValue::from_str(e.message(lang)));
-    set(&o, "status", &e.status.map_or(JsValue::NULL, |s| JsValue::from_f64(f64::from(s))));
-    set(&o, "param", &e.param.as_deref().map_or(JsValue::NULL, JsValue::from_str));
-    set(&o, "apiMessage", &e.api_message.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+    set(
+        &o,
+        "status",
+        &e.status
+            .map_or(JsValue::NULL, |s| JsValue::from_f64(f64::from(s))),
+    );
+    set(
+        &o,
+        "param",
+        &e.param.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+    );
+    set(
+        &o,
+        "apiMessage",
+        &e.api_message
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
+    );
     o.into()
 }
 
@@ -133,7 +151,11 @@ pub fn json_to_js(json: &Json) -> JsValue {
         Json::Bool(b) => JsValue::from_bool(*b),
         Json::Number(n) => JsValue::from_f64(js_sys::Number::parse_float(n)),
         Json::String(s) => JsValue::from_str(s),
-        Json::Array(items) => items.iter().map(json_to_js).collect::<js_sys::Array>().into(),
+        Json::Array(items) => items
+            .iter()
+            .map(json_to_js)
+            .collect::<js_sys::Array>()
+            .into(),
         Json::Object(fields) => {
             let o = Object::new();
             for (k, v) in fields {
@@ -158,7 +180,8 @@ impl PayjpInstance {
     pub fn retrieve_availability(&self) -> Promise {
         let inner = self.inner.clone();
         promise(async move {
-            let result = client::retrieve_availability(&FetchTransport, &BrowserClock, &inner.config).await;
+            let result =
+                client::retrieve_availability(&FetchTransport, &BrowserClock, &inner.config).await;
             resolve(result, inner.lang)
         })
     }
@@ -217,7 +240,8 @@ impl PayjpInstance {
             if wait > 0.0 {
                 BrowserClock.sleep(wait).await;
             }
-            let result = client::create_token(&FetchTransport, &BrowserClock, &inner.config, request).await;
+            let result =
+                client::create_token(&FetchTransport, &BrowserClock, &inner.config, request).await;
             inner.gate.borrow_mut().finish(key, BrowserClock.now_ms());
             let mut slot = inner.in_flight.borrow_mut();
             if slot.as_ref().is_some_and(|(k, _)| *k == key) {

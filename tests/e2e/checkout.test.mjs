@@ -59,7 +59,7 @@ async function open(query = '') {
   p.page.on('request', (r) => {
     if (r.url().startsWith(server.merchant)) merchantRequests.push(`${r.url()} ${r.postData() ?? ''}`);
   });
-  await p.page.goto(`${server.merchant}/checkout.html${query}`);
+  await p.page.goto(`${server.merchant}/${query}`);
   await p.page.waitForSelector('body[data-ready="true"]');
   current = { ...p, merchantRequests, secrets: [] };
   return p.page;
@@ -256,7 +256,7 @@ test('both locales label the fields', async () => {
   const page = await open('?lang=en');
   assert.equal(await page.locator('.payjp-number').getAttribute('aria-label'), 'Card number');
   assert.match(await page.locator('#badge').textContent(), /TEST MODE/);
-  await page.goto(`${server.merchant}/checkout.html?lang=ja`);
+  await page.goto(`${server.merchant}/?lang=ja`);
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.locator('.payjp-number').getAttribute('aria-label'), 'カード番号');
   assert.match(await page.locator('#badge').textContent(), /テストモード/);

@@ -19,7 +19,7 @@ after(async () => {
 
 async function openDemo() {
   const p = await newPage(browser);
-  await p.page.goto(`${server.merchant}/`);
+  await p.page.goto(`${server.merchant}/validators.html`);
   await p.page.waitForSelector('body[data-ready="true"]');
   return p;
 }

@@ -1,0 +1,199 @@
+// `payjp.elements()`, `elements.create(type, options)` and the element handles merchants mount,
+// listen to and pass to `createToken`. Misuse throws a TypeError or Error naming what was
+// expected; nothing here ever sees a token request's answer or logs a value.
+import { ElementView, SharedBrand, TYPES } from './view.js';
+import { parseStyle } from './style.js';
+
+const EVENTS = ['change', 'ready', 'focus', 'blur'];
+const TYPE_LIST = "'card', 'cardNumber', 'cardExpiry' or 'cardCvc'";
+
+/** Element → its private state; `createToken` reads it. Not reachable from outside the SDK. */
+export const internals = new WeakMap();
+
+const isObject = (v) => typeof v === 'object' && v !== null;
+
+/** Resolves a mount target: a CSS selector in `document`, or an Element. */
+export function mountTarget(document, target, what) {
+  if (typeof target === 'string') {
+    let el;
+    try {
+      el = document.querySelector(target);
+    } catch {
+      throw new TypeError(`${what}: '${target}' is not a valid CSS selector.`);
+    }
+    if (!el) throw new Error(`${what}: no element matches the selector '${target}'.`);
+    return el;
+  }
+  if (target instanceof (target?.ownerDocument?.defaultView?.Element ?? Element)) return target;
+  throw new TypeError(`${what}: expected a CSS selector string or an HTMLElement.`);
+}
+
+/** Checks `{ style, placeholder, disabled, hideIcon }`; unknown or unsafe values throw. */
+function parseOptions(type, options, what) {
+  const out = { placeholders: [] };
+  if (options === undefined || options === null) return out;
+  if (!isObject(options)) throw new TypeError(`${what}: expected options to be an object such as { style, placeholder, disabled, hideIcon }.`);
+  const { placeholder, style } = options;
+  if (typeof placeholder === 'string') {
+    out.placeholders[TYPES[type].length === 1 ? TYPES[type][0] : 0] = placeholder;
+  } else if (isObject(placeholder)) {
+    ['number', 'expiry', 'cvc'].forEach((key, kind) => {
+      if (typeof placeholder[key] === 'string') out.placeholders[kind] = placeholder[key];
+    });
+  } else if (placeholder !== undefined) {
+    throw new TypeError(`${what}: expected placeholder to be a string (or { number, expiry, cvc } for 'card').`);
+  }
+  for (const key of ['disabled', 'hideIcon']) {
+    const v = options[key];
+    if (typeof v === 'boolean') out[key] = v;
+    else if (v !== undefined) throw new TypeError(`${what}: expected ${key} to be a boolean.`);
+  }
+  if (style !== undefined) out.rules = parseStyle(style);
+  return out;
+}
+
+/** What `payjp.elements()` returns: a group whose split elements make one card together. */
+export class Elements {
+  #group;
+
+  /** @param {{ payjp: object, lang: 'ja'|'en', document: () => Document }} context */
+  constructor(context) {
+    this.#group = { ...context, shared: new SharedBrand(), members: [] };
+  }
+
+  /** `create(type, options?)`: type is 'card', 'cardNumber', 'cardExpiry' or 'cardCvc'. */
+  create(type, options) {
+    if (!Object.hasOwn(TYPES, type)) {
+      throw new TypeError(`elements.create: unknown element type '${String(type)}'; expected ${TYPE_LIST}.`);
+    }
+    const group = this.#group;
+    const clash = group.members.some((m) => TYPES[m.type].some((k) => TYPES[type].includes(k)));
+    if (clash) {
+      throw new Error(`elements.create: this elements() group already has a field of type '${type}'; destroy it first or use another elements() group.`);
+    }
+    const parsed = parseOptions(type, options, 'create');
+    return new PayjpElement(group, type, parsed);
+  }
+
+  /** `getElement(type)`: the live element of that type in this group, or null. */
+  getElement(type) {
+    return this.#group.members.find((m) => m.type === type)?.element ?? null;
+  }
+}
+
+/** A card element. Mount it, listen to it, pass it to `payjp.createToken`. */
+export class PayjpElement {
+  #s;
+
+  constructor(group, type, options) {
+    const s = (this.#s = { group, type, element: this, handlers: [], container: null, destroyed: false, labels: [] });
+    s.view = new ElementView(group.document(), type, group.lang, group.shared, options, (event, summary) => {
+      if (event !== 'change') return s.dispatch(event, { elementType: type });
+      s.dispatch('change', { elementType: type, ...summary });
+      // A split CVC re-checks its length when the number's brand changes.
+      if (s.view.field(0)) for (const m of group.members) if (m !== s && m.view.field(2)) m.view.render(true);
+    });
+    s.dispatch = (event, detail) => {
+      for (const [e, handler] of [...s.handlers]) {
+        if (e !== event) continue;
+        // A merchant handler that throws must not break the element.
+        try {
+          handler(detail);
+        } catch (err) {
+          queueMicrotask(() => {
+            throw err;
+          });
+        }
+      }
+    };
+    group.members.push(s);
+    internals.set(this, s);
+  }
+
+  /** `mount(target)`: a CSS selector or an HTMLElement. */
+  mount(target) {
+    const s = this.#s;
+    if (s.destroyed) throw new Error(`mount: this ${s.type} element was destroyed; create a new one.`);
+    if (s.container) throw new Error(`mount: this ${s.type} element is already mounted; call unmount() first.`);
+    const document = s.view.document;
+    const container = mountTarget(document, target, 'mount');
+    container.append(s.view.root, s.view.errorRegion);
+    // Clicking a <label for="…"> that names the container focuses the field.
+    if (container.id) {
+      for (const label of document.querySelectorAll(`label[for="${CSS.escape(container.id)}"]`)) {
+        const onClick = () => s.view.focus();
+        label.addEventListener('click', onClick);
+        s.labels.push(() => label.removeEventListener('click', onClick));
+      }
+    }
+    s.container = container;
+    // `ready` fires after the current task, so handlers attached right after mount() hear it.
+    setTimeout(() => s.container && s.dispatch('ready', { elementType: s.type }));
+  }
+
+  /** `unmount()`: removes the element from the page; it can be mounted again. */
+  unmount() {
+    const s = this.#s;
+    s.view.remove();
+    for (const off of s.labels.splice(0)) off();
+    s.container = null;
+  }
+
+  /** `destroy()`: unmounts, removes handlers and styles, and lets the group forget the element;
+   * it cannot be used again. */
+  destroy() {
+    const s = this.#s;
+    this.unmount();
+    s.handlers = [];
+    s.view.teardown();
+    s.destroyed = true;
+    const members = s.group.members;
+    if (members.includes(s)) members.splice(members.indexOf(s), 1);
+  }
+
+  focus() {
+    this.#s.view.focus();
+  }
+
+  blur() {
+    this.#s.view.blur();
+  }
+
+  clear() {
+    this.#s.view.clear();
+  }
+
+  /** `update(options)`: placeholder, disabled, hideIcon, style. */
+  update(options) {
+    this.#s.view.applyOptions(parseOptions(this.#s.type, options, 'update'));
+  }
+
+  /** `on(event, handler)`: 'change', 'ready', 'focus' or 'blur'. */
+  on(event, handler) {
+    if (!EVENTS.includes(event)) throw new TypeError(`on: unknown event '${String(event)}'; expected 'change', 'ready', 'focus' or 'blur'.`);
+    if (typeof handler !== 'function') throw new TypeError('on: expected the handler to be a function.');
+    this.#s.handlers.push([event, handler]);
+    return this;
+  }
+
+  /** `off(event, handler?)`: removes one handler, or every handler of the event. */
+  off(event, handler) {
+    this.#s.handlers = this.#s.handlers.filter(([e, h]) => !(e === event && (handler === undefined || h === handler)));
+    return this;
+  }
+}
+
+/**
+ * The views whose fields make up a card for the element with state `s`: its own for 'card',
+ * else the mounted split siblings of its group. Throws naming what is missing.
+ */
+export function cardViews(s) {
+  if (s.type === 'card') return [s.view];
+  return ['cardNumber', 'cardExpiry', 'cardCvc'].map((type) => {
+    const m = s.group.members.find((m) => m.type === type && m.container);
+    if (!m) {
+      throw new Error(`createToken: a '${type}' element must be created from the same elements() group and mounted; split elements need cardNumber, cardExpiry and cardCvc.`);
+    }
+    return m.view;
+  });
+}

@@ -1,0 +1,125 @@
+// One card input: a real <input> with the right autocomplete, formatted as the buyer types
+// (caret kept, separator deletes handled) by the Rust core, an open IME composition left alone,
+// and focus, blur and "backspace in an empty field" reported to its owner.
+//
+// Takes the document it renders into, so the same code runs in the merchant's page and inside
+// a frame document.
+import { _formatField } from './payjp_wasm.js';
+
+/** Field kinds, as the core numbers them. */
+export const NUMBER = 0;
+export const EXPIRY = 1;
+export const CVC = 2;
+
+const LABELS = {
+  ja: ['カード番号', '有効期限（月 / 年）', 'セキュリティコード'],
+  en: ['Card number', 'Expiration date (MM / YY)', 'Security code'],
+};
+const PLACEHOLDERS = {
+  ja: ['1234 5678 9012 3456', '月 / 年', 'CVC'],
+  en: ['1234 5678 9012 3456', 'MM / YY', 'CVC'],
+};
+// [autocomplete, name, class] per kind.
+const INPUTS = [
+  ['cc-number', 'cardnumber', 'payjp-number'],
+  ['cc-exp', 'exp-date', 'payjp-expiry'],
+  ['cc-csc', 'cvc', 'payjp-cvc'],
+];
+
+export const label = (kind, lang) => LABELS[lang][kind];
+
+const EDITS = { deleteContentBackward: 1, deleteContentForward: 2 };
+
+/** Sets several attributes. */
+export function attrs(el, pairs) {
+  for (const [k, v] of Object.entries(pairs)) el.setAttribute(k, v);
+  return el;
+}
+
+export class Field {
+  /**
+   * @param {Document} document
+   * @param {number} kind NUMBER, EXPIRY or CVC
+   * @param {'ja'|'en'} lang
+   * @param {string} errorId the id of the live error region that describes the input
+   * @param {(kind: number, signal: 'input'|'focus'|'blur'|'back') => void} signal
+   */
+  constructor(document, kind, lang, errorId, signal) {
+    const [autocomplete, name, cls] = INPUTS[kind];
+    this.kind = kind;
+    this.previous = '';
+    this.composing = false;
+    /** The buyer has left the field since it was last cleared. */
+    this.blurred = false;
+    const input = (this.input = document.createElement('input'));
+    input.className = `payjp-input ${cls}`;
+    attrs(input, {
+      type: 'text',
+      inputmode: 'numeric',
+      autocomplete,
+      name,
+      autocorrect: 'off',
+      autocapitalize: 'off',
+      spellcheck: 'false',
+      'aria-invalid': 'false',
+      'aria-describedby': errorId,
+      'aria-label': label(kind, lang),
+      placeholder: PLACEHOLDERS[lang][kind],
+    });
+    const on = (type, handler) => input.addEventListener(type, handler);
+    on('input', (e) => {
+      if (this.composing) return; // never reformat while an IME composition is open
+      this.reformat(EDITS[e.inputType] ?? 0);
+      signal(kind, 'input');
+    });
+    on('compositionstart', () => {
+      this.composing = true;
+    });
+    on('compositionend', () => {
+      this.composing = false;
+      this.reformat(0);
+      signal(kind, 'input');
+    });
+    on('focus', () => signal(kind, 'focus'));
+    on('blur', () => {
+      if (input.value) this.blurred = true;
+      signal(kind, 'blur');
+    });
+    on('keydown', (e) => {
+      if (e.key === 'Backspace' && !input.value) signal(kind, 'back');
+    });
+  }
+
+  /** Formats the value after an edit, keeping the caret after the same digit. */
+  reformat(edit) {
+    const input = this.input;
+    const current = input.value;
+    const { value, caret } = _formatField(this.kind, this.previous, current, input.selectionStart ?? current.length, edit);
+    if (value !== current) {
+      input.value = value;
+      if (input.ownerDocument.activeElement === input) input.setSelectionRange(caret, caret);
+    }
+    this.previous = value;
+  }
+
+  get value() {
+    return this.input.value;
+  }
+
+  clear() {
+    this.input.value = '';
+    this.previous = '';
+    this.blurred = false;
+  }
+
+  focus() {
+    this.input.focus();
+  }
+
+  /** Focuses with the caret at the end (moving back from the next field). */
+  focusAtEnd() {
+    this.input.focus();
+    const end = this.input.value.length;
+    this.input.setSelectionRange(end, end);
+  }
+}

@@ -1,0 +1,157 @@
+// payjp-wasm's public types, written by hand (wasm-bindgen's generated declarations describe
+// the internal glue and are not shipped). tests/types checks them with tsc --strict.
+
+/** Loads the WebAssembly core once; calling again after a failed load retries. */
+export default function init(input?: { module_or_path?: string | URL | Request | Response | BufferSource | WebAssembly.Module }): Promise<unknown>;
+
+/** Message language: Japanese (default) or English. Other tags fall back to Japanese. */
+export type Lang = 'ja' | 'en';
+/** A PAY.JP card brand, or 'unknown' (including brands PAY.JP does not accept). */
+export type CardBrand = 'Visa' | 'MasterCard' | 'JCB' | 'American Express' | 'Diners Club' | 'Discover' | 'unknown';
+export type ValidationErrorCode =
+  | 'incomplete_number' | 'invalid_number' | 'unacceptable_brand'
+  | 'invalid_expiry_month' | 'invalid_expiry_year' | 'invalid_expiry_month_past'
+  | 'invalid_expiry_year_past' | 'incomplete_expiry' | 'invalid_cvc' | 'incomplete_cvc'
+  | 'invalid_card_name' | 'invalid_email' | 'invalid_phone';
+export interface ValidationError { code: ValidationErrorCode; message: string; }
+export interface FieldValidation {
+  value: string;
+  isValid: boolean;
+  /** True while more typing could still make the input valid. */
+  isPotentiallyValid: boolean;
+  /** Null whenever the input is unfinished but potentially valid. */
+  error: ValidationError | null;
+}
+export interface CardNumberValidation extends FieldValidation {
+  /** ASCII digits only. */
+  value: string;
+  /** Grouped for display, e.g. "4242 4242 4242 4242". */
+  formatted: string;
+  brand: CardBrand;
+}
+export interface ExpiryValidation {
+  month: number | null;
+  /** Four digits. */
+  year: number | null;
+  isValid: boolean;
+  isPotentiallyValid: boolean;
+  error: ValidationError | null;
+}
+export interface YearMonth { year: number; month: number; }
+export interface FormattedInput { value: string; caret: number; }
+
+export function validateCardNumber(input: string, lang?: Lang): CardNumberValidation;
+export function validateExpiry(input: string, lang?: Lang, now?: YearMonth): ExpiryValidation;
+export function validateCvc(input: string, brand?: CardBrand, lang?: Lang): FieldValidation;
+export function validateHolderName(input: string, lang?: Lang): FieldValidation;
+export function validateEmail(input: string, lang?: Lang): FieldValidation;
+/** `value` is E.164 when valid: "090-1234-5678" gives "+819012345678". */
+export function validatePhone(input: string, lang?: Lang): FieldValidation;
+/** Caret offsets count UTF-16 code units, as `selectionStart` does. */
+export function formatCardNumber(input: string, caret?: number): FormattedInput;
+export function detectBrand(input: string): CardBrand;
+
+export interface PayjpOptions {
+  locale?: Lang;
+  /** Default https://api.pay.jp/v1. Must be https (http only for loopback hosts). */
+  apiBase?: string;
+  /** Per-request timeout in milliseconds (default 15000). */
+  timeout?: number;
+}
+export interface PayjpError {
+  type: 'card_error' | 'client_error' | 'auth_error' | 'server_error' | 'invalid_request_error'
+    | 'network_error' | 'api_error' | (string & {});
+  code: string | null;
+  /** The SDK's own message for the buyer, in the chosen locale. */
+  message: string;
+  status: number | null;
+  param: string | null;
+  /** PAY.JP's own message, meant for developers. */
+  apiMessage: string | null;
+}
+export interface Availability { card_types_supported: CardBrand[]; livemode: boolean; }
+export type ConnectionCheck =
+  | { reachable: true; status: number; latencyMs: number }
+  | { reachable: false; reason: 'network' | 'blocked' | 'invalid_response' };
+
+export type ElementType = 'card' | 'cardNumber' | 'cardExpiry' | 'cardCvc';
+/** CSS properties an element style may set (camelCase); values are plain CSS values. */
+export interface StyleDeclarations {
+  color?: string; backgroundColor?: string; caretColor?: string; fontFamily?: string;
+  fontSize?: string | number; fontStyle?: string; fontVariant?: string; fontWeight?: string | number;
+  fontSmoothing?: string; letterSpacing?: string | number; lineHeight?: string | number; textAlign?: string;
+  textDecoration?: string; textShadow?: string; textTransform?: string; opacity?: string | number;
+  /** The brand icon's colour. */
+  iconColor?: string;
+}
+export interface StyleVariant extends StyleDeclarations {
+  ':focus'?: StyleDeclarations;
+  ':hover'?: StyleDeclarations;
+  '::placeholder'?: StyleDeclarations;
+  ':disabled'?: StyleDeclarations;
+  ':-webkit-autofill'?: StyleDeclarations;
+}
+export interface ElementStyle { base?: StyleVariant; complete?: StyleVariant; empty?: StyleVariant; invalid?: StyleVariant; }
+export interface ElementOptions {
+  style?: ElementStyle;
+  /** One string, or per field for the combined 'card' element. */
+  placeholder?: string | { number?: string; expiry?: string; cvc?: string };
+  disabled?: boolean;
+  hideIcon?: boolean;
+}
+export interface ElementValidationError { type: 'validation_error'; code: ValidationErrorCode | (string & {}); message: string; }
+export interface ElementEvent { elementType: ElementType; }
+export interface ElementChangeEvent extends ElementEvent {
+  complete: boolean;
+  empty: boolean;
+  brand: CardBrand;
+  error: ElementValidationError | null;
+}
+export interface PayjpElement {
+  /** A CSS selector or an element. Throws when already mounted or when nothing matches. */
+  mount(target: string | HTMLElement): void;
+  unmount(): void;
+  destroy(): void;
+  focus(): void;
+  blur(): void;
+  clear(): void;
+  update(options: ElementOptions): void;
+  on(event: 'change', handler: (event: ElementChangeEvent) => void): this;
+  on(event: 'ready' | 'focus' | 'blur', handler: (event: ElementEvent) => void): this;
+  off(event: 'change' | 'ready' | 'focus' | 'blur', handler?: (...args: never[]) => void): this;
+}
+export interface Elements {
+  /** Throws a TypeError on an unknown type. */
+  create(type: ElementType, options?: ElementOptions): PayjpElement;
+  getElement(type: ElementType): PayjpElement | null;
+}
+export interface SecurityBadgeOptions { theme?: 'light' | 'dark'; size?: 'small' | 'large'; locale?: Lang; }
+export interface SecurityBadge {
+  mount(target: string | HTMLElement): void;
+  unmount(): void;
+  destroy(): void;
+}
+export interface CardHolder { name?: string; email?: string; phone?: string; }
+export interface CreateTokenOptions { card?: CardHolder; three_d_secure?: boolean; }
+export interface TokenCard {
+  id: string; object: 'card'; brand: CardBrand; last4: string; exp_month: number; exp_year: number;
+  name: string | null; email: string | null; phone: string | null; country: string | null;
+  fingerprint: string; three_d_secure_status: 'unverified' | 'verified' | 'attempted' | 'failed' | 'error' | null | (string & {});
+  [field: string]: unknown;
+}
+export interface Token {
+  id: string; object: 'token'; livemode: boolean; used: boolean; created: number; card: TokenCard;
+  [field: string]: unknown;
+}
+/** An expected failure: a decline, a network problem, or a field the buyer must fix. */
+export type CreateTokenError = PayjpError | ElementValidationError;
+export interface PayjpInstance {
+  retrieveAvailability(): Promise<Availability | { error: PayjpError }>;
+  checkConnection(): Promise<ConnectionCheck>;
+  elements(): Elements;
+  /** Resolves with the token or `{ error }`; rejects only on misuse (e.g. an unmounted element). */
+  createToken(element: PayjpElement, options?: CreateTokenOptions): Promise<Token | { error: CreateTokenError }>;
+  securityBadge(options?: SecurityBadgeOptions): SecurityBadge;
+}
+/** Throws on a secret key, a malformed key, a non-https apiBase, or before `init()` resolved. */
+export function Payjp(publicKey: string, options?: PayjpOptions): PayjpInstance;

@@ -1,0 +1,127 @@
+// payjp-wasm: the package entry. `init()` loads the WebAssembly core; `Payjp(publicKey, options)`
+// is the payjp.js v2 style client with card elements, the security badge and tokens.
+//
+// The Rust core (payjp_wasm.js + payjp_wasm_bg.wasm) owns every rule about card data and the
+// token API: normalising, formatting, validating, error messages, request encoding, retries.
+// This layer owns the DOM and the JavaScript-facing API; it is plain JavaScript because DOM code
+// and option objects cost several times more bytes as Rust through web-sys (README, "Size").
+//
+// Importing this module has no side effects, so server-side renderers can import it.
+import initWasm, { Payjp as createClient } from './payjp_wasm.js';
+import { Elements, cardViews, internals } from './elements.js';
+import { SecurityBadge } from './badge.js';
+
+export {
+  validateCardNumber,
+  validateExpiry,
+  validateCvc,
+  validateHolderName,
+  validateEmail,
+  validatePhone,
+  formatCardNumber,
+  detectBrand,
+} from './payjp_wasm.js';
+
+let loading;
+let loaded = false;
+
+/**
+ * Loads the WebAssembly core once; later calls return the same promise. A failed load (a
+ * network error, say) is forgotten, so calling `init()` again retries.
+ * @param {{ module_or_path?: string | URL | Response | BufferSource | WebAssembly.Module }} [input]
+ */
+export default function init(input) {
+  loading ??= initWasm(input).then(
+    (exports) => {
+      loaded = true;
+      return exports;
+    },
+    (error) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+const isObject = (v) => typeof v === 'object' && v !== null;
+
+/**
+ * `Payjp(publicKey, { locale, apiBase, timeout })`: throws at once on a secret key, a malformed
+ * key, or an apiBase that is not https (loopback hosts excepted).
+ */
+export function Payjp(publicKey, options) {
+  if (typeof window === 'undefined') {
+    throw new Error('Payjp: this needs a browser (window is undefined). Create it in client-side code, not during server-side rendering.');
+  }
+  if (!loaded) throw new Error('Payjp: the WebAssembly core is not loaded yet; await init() before calling Payjp().');
+  return new PayjpInstance(createClient(publicKey, options), publicKey, options);
+}
+
+/** What `Payjp()` returns. */
+class PayjpInstance {
+  #client;
+  #lang;
+  #live;
+
+  constructor(client, publicKey, options) {
+    this.#client = client;
+    this.#lang = options?.locale === 'en' ? 'en' : 'ja';
+    this.#live = publicKey.startsWith('pk_live_');
+  }
+
+  /** `retrieveAvailability()` → `{ card_types_supported, livemode }` or `{ error }`. */
+  retrieveAvailability() {
+    return this.#client.retrieveAvailability();
+  }
+
+  /** `checkConnection()` → `{ reachable: true, status, latencyMs }` or `{ reachable: false, reason }`. */
+  checkConnection() {
+    return this.#client.checkConnection();
+  }
+
+  /** `elements()`: a group of card elements. */
+  elements() {
+    return new Elements({ payjp: this, lang: this.#lang, document: () => document });
+  }
+
+  /** `securityBadge({ theme, size, locale })`: a mountable badge. */
+  securityBadge(options) {
+    return new SecurityBadge(document, options, { lang: this.#lang, testMode: !this.#live, secure: window.isSecureContext });
+  }
+
+  /**
+   * `createToken(element, { card: { name, email, phone }, three_d_secure })`: validates every
+   * field first (an invalid one gets focus and its error, and nothing is sent), then creates the
+   * token. Resolves with the token or `{ error }`; rejects only on misuse.
+   */
+  async createToken(element, options) {
+    const s = internals.get(element);
+    if (!s) throw new TypeError('createToken: expected an element created by payjp.elements().create().');
+    if (s.group.payjp !== this) {
+      throw new Error("createToken: this element was created by another Payjp instance; pass an element from this instance's elements().");
+    }
+    if (!s.container) throw new Error('createToken: the element is not mounted; call mount() first.');
+    if (!(options === undefined || options === null || isObject(options))) {
+      throw new TypeError('createToken: expected options to be an object such as { card: { name, email, phone } }.');
+    }
+    const views = cardViews(s);
+    const card = options?.card;
+    const holder = ['name', 'email', 'phone'].map((key) => {
+      const v = isObject(card) ? card[key] : undefined;
+      if (v === undefined || v === null) return undefined;
+      if (typeof v !== 'string') throw new TypeError(`createToken: expected options.card.${key} to be a string.`);
+      return v;
+    });
+    // Validate every field; the first invalid one gets the focus.
+    for (const view of views) view.validateForSubmit();
+    const invalid = views.find((v) => v.summary.error);
+    if (invalid) {
+      invalid.focus();
+      return { error: invalid.summary.error };
+    }
+    const values = [];
+    for (const view of views) view.valuesInto(values);
+    return this.#client._createToken(values[0], values[1], values[2], ...holder, options?.three_d_secure === true);
+  }
+}

@@ -1,0 +1,128 @@
+// Element styles, payjp.js v2 style: variants base, complete, empty and invalid, each with CSS
+// properties and the pseudo keys :focus, :hover, ::placeholder, :disabled and
+// :-webkit-autofill. Only allow-listed properties and values pass (the same rules will check
+// styles sent into isolated frames), and the result goes into a constructed stylesheet that the
+// document adopts: no <style> text and no style attributes, so a strict CSP and Trusted Types
+// hold.
+
+const VARIANTS = { base: '', complete: '.payjp-complete', empty: '.payjp-empty', invalid: '.payjp-invalid' };
+const PSEUDOS = [':focus', ':hover', '::placeholder', ':disabled', ':-webkit-autofill'];
+/** camelCase as merchants write it → the CSS property. `iconColor` colours the brand icon. */
+const PROPERTIES = {
+  color: 'color',
+  backgroundColor: 'background-color',
+  caretColor: 'caret-color',
+  fontFamily: 'font-family',
+  fontSize: 'font-size',
+  fontStyle: 'font-style',
+  fontVariant: 'font-variant',
+  fontWeight: 'font-weight',
+  fontSmoothing: '-webkit-font-smoothing',
+  letterSpacing: 'letter-spacing',
+  lineHeight: 'line-height',
+  textAlign: 'text-align',
+  textDecoration: 'text-decoration',
+  textShadow: 'text-shadow',
+  textTransform: 'text-transform',
+  opacity: 'opacity',
+  iconColor: 'color',
+};
+
+/**
+ * A value is safe when it cannot leave its declaration or load anything: at most 200
+ * characters of letters, digits, spaces and # % . , ( ) ' " - + /, with no url(), expression(),
+ * image(), image-set(), var(), attr(), escapes or comments.
+ */
+export function safeValue(value) {
+  return (
+    value.trim() !== '' &&
+    value.length <= 200 &&
+    /^[A-Za-z0-9 #%.,()'"+/-]*$/.test(value) &&
+    !/url\(|expression\(|image\(|image-set\(|var\(|attr\(|\/\*|\*\//i.test(value)
+  );
+}
+
+const isObject = (v) => typeof v === 'object' && v !== null;
+
+/**
+ * Checks a `style` option and returns its rules, `[variant, pseudo, property, value]`. Unknown
+ * keys and unsafe values are the developer's mistake and throw a TypeError.
+ */
+export function parseStyle(style) {
+  if (!isObject(style)) throw new TypeError('style: expected an object with base, complete, empty and invalid variants.');
+  const rules = [];
+  for (const variant of Object.keys(style)) {
+    if (!(variant in VARIANTS)) {
+      throw new TypeError(`style: unknown variant '${variant}'; expected base, complete, empty or invalid.`);
+    }
+    pushDeclarations(rules, variant, '', style[variant]);
+  }
+  return rules;
+}
+
+function pushDeclarations(rules, variant, pseudo, declarations) {
+  if (!isObject(declarations)) throw new TypeError(`style: expected style.${variant} to be an object of CSS properties.`);
+  for (const [key, raw] of Object.entries(declarations)) {
+    if (PSEUDOS.includes(key)) {
+      if (pseudo) throw new TypeError('style: pseudo keys cannot be nested.');
+      pushDeclarations(rules, variant, key, raw);
+      continue;
+    }
+    if (!Object.hasOwn(PROPERTIES, key)) {
+      throw new TypeError(`style: '${key}' is not allowed; expected one of ${[...Object.keys(PROPERTIES), ...PSEUDOS].join(', ')}.`);
+    }
+    const value = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
+    if (typeof value !== 'string' || !safeValue(value)) {
+      throw new TypeError(`style: the value of '${key}' is not a plain CSS value (no url(), braces, semicolons or escapes).`);
+    }
+    rules.push([variant, pseudo, key, value]);
+  }
+}
+
+/**
+ * The stylesheet text for one element, scoped to its class. Every rule stands alone, so a
+ * selector one browser rejects (:-webkit-autofill in Firefox) drops only itself.
+ */
+export function stylesheetText(scope, rules) {
+  return rules
+    .map(([variant, pseudo, key, value]) =>
+      `.${scope}${VARIANTS[variant]} ${key === 'iconColor' ? '.payjp-icon' : '.payjp-input'}${pseudo}{${PROPERTIES[key]}:${value}}\n`)
+    .join('');
+}
+
+/** Adds a constructed stylesheet with `css` to the document's adopted sheets. */
+export function adopt(document, css) {
+  const sheet = new document.defaultView.CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return sheet;
+}
+
+/** Removes a sheet added by `adopt`. */
+export function unadopt(document, sheet) {
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+}
+
+const installed = new WeakMap();
+
+/** Installs a shared stylesheet (`name` keys it) once per document. */
+export function ensureSheet(document, name, css) {
+  let names = installed.get(document);
+  if (!names) installed.set(document, (names = new Set()));
+  if (!names.has(name)) {
+    adopt(document, css);
+    names.add(name);
+  }
+}
+
+/** The elements' own layout, shared by every element in a document. */
+export const ELEMENT_CSS =
+  '.payjp-element{display:flex;align-items:center;gap:.6em;box-sizing:border-box;min-width:0;font-family:inherit}' +
+  '.payjp-element .payjp-input{flex:1 1 auto;min-width:0;width:100%;border:0;outline:0;padding:0;margin:0;background:transparent;font:inherit;color:inherit;line-height:1.5}' +
+  '.payjp-element .payjp-expiry{flex:0 0 5.2em}' +
+  '.payjp-element .payjp-cvc{flex:0 0 3.6em}' +
+  '.payjp-element.payjp-type-cardExpiry .payjp-expiry,.payjp-element.payjp-type-cardCvc .payjp-cvc{flex:1 1 auto}' +
+  '.payjp-element .payjp-icon{flex:0 0 auto;color:#8a94a6}' +
+  '.payjp-element.payjp-hide-icon .payjp-icon{display:none}' +
+  '.payjp-error{display:block;min-height:0;font-size:.85em;color:#b42318}' +
+  '.payjp-error:empty{display:none}';

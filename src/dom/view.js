@@ -1,0 +1,224 @@
+// An element view: the fields of one element type in one container, with the brand icon, a live
+// error region, state classes for styling, focus moving between the fields of the combined
+// `card` element, and the summary its `change` events report. Validation and the rule for when
+// an error shows are the Rust core's (`_fieldState`); this file only renders.
+//
+// Takes the document it renders into, so it runs in the merchant's page (direct mode) and
+// inside a frame document (isolated mode) alike.
+import { _fieldState } from './payjp_wasm.js';
+import { Field, NUMBER, EXPIRY, CVC, attrs, label } from './field.js';
+import { ELEMENT_CSS, adopt, ensureSheet, stylesheetText, unadopt } from './style.js';
+
+/** The fields of each element type. */
+export const TYPES = { card: [NUMBER, EXPIRY, CVC], cardNumber: [NUMBER], cardExpiry: [EXPIRY], cardCvc: [CVC] };
+
+const SVG = 'http://www.w3.org/2000/svg';
+// Fill colour and short label per brand: simple shapes of our own, no network logos.
+const LOOKS = {
+  Visa: ['#1a1f71', 'VISA'],
+  MasterCard: ['#c2410c', 'MC'],
+  JCB: ['#0b6e4f', 'JCB'],
+  'American Express': ['#1d6fa5', 'AMEX'],
+  'Diners Club': ['#3f4a5a', 'DC'],
+  Discover: ['#b45309', 'DISC'],
+};
+
+let nextId = 1;
+/** A document-wide unique id for one element's nodes. */
+export const uniqueId = (prefix) => `${prefix}${nextId++}`;
+
+export function svg(document, tag, pairs) {
+  return attrs(document.createElementNS(SVG, tag), pairs);
+}
+
+function brandIcon(document) {
+  const root = svg(document, 'svg', { class: 'payjp-icon', viewBox: '0 0 32 22', width: '32', height: '22', role: 'img', focusable: 'false' });
+  const body = svg(document, 'rect', { x: '0.5', y: '0.5', width: '31', height: '21', rx: '3.5' });
+  const stripe = svg(document, 'rect', { x: '3', y: '5', width: '6', height: '4.5', rx: '1', fill: '#fff', 'fill-opacity': '0.55' });
+  const text = svg(document, 'text', {
+    x: '29', y: '17', 'text-anchor': 'end', fill: '#fff', 'font-size': '7', 'font-weight': '700', 'font-family': 'system-ui, sans-serif',
+  });
+  root.append(body, stripe, text);
+  return {
+    root,
+    /** Shows `brand`; `name` is what a screen reader hears. */
+    set(brand, name) {
+      const [fill, short] = LOOKS[brand] ?? ['#8a94a6', ''];
+      attrs(body, { fill });
+      text.textContent = short;
+      attrs(root, { 'aria-label': name, 'data-brand': brand });
+    },
+  };
+}
+
+/** The state shared by the views of one elements() group: the brand the number field found. */
+export class SharedBrand {
+  brand = 'unknown';
+}
+
+const sameError = (a, b) => (a && a.code) === (b && b.code);
+
+export class ElementView {
+  /**
+   * @param {Document} document
+   * @param {string} type 'card', 'cardNumber', 'cardExpiry' or 'cardCvc'
+   * @param {'ja'|'en'} lang
+   * @param {SharedBrand} shared
+   * @param {object} options checked options: { placeholders, disabled, hideIcon, rules }
+   * @param {(event: 'change'|'focus'|'blur', summary?: object) => void} emit
+   */
+  constructor(document, type, lang, shared, options, emit) {
+    ensureSheet(document, 'elements', ELEMENT_CSS);
+    const id = uniqueId('payjp-');
+    this.document = document;
+    this.type = type;
+    this.lang = lang;
+    this.shared = shared;
+    this.emit = emit;
+    this.scope = `payjp-el-${id.slice(6)}`;
+    this.submitting = false;
+    this.last = null;
+    this.sheet = null;
+    /** Set while this view moves focus between its own fields, so no blur/focus pair is emitted. */
+    this.movingFocus = false;
+    const root = (this.root = document.createElement('div'));
+    root.className = `payjp-element ${this.scope} payjp-empty payjp-type-${type}`;
+    const errorId = `${id}-error`;
+    this.errorRegion = attrs(document.createElement('span'), { id: errorId, class: 'payjp-error', role: 'alert', 'aria-live': 'polite' });
+    const signal = (kind, what) => this.onSignal(kind, what);
+    this.fields = TYPES[type].map((kind) => new Field(document, kind, lang, errorId, signal));
+    if (this.field(NUMBER)) {
+      this.icon = brandIcon(document);
+      root.append(this.icon.root);
+    }
+    root.append(...this.fields.map((f) => f.input));
+    this.applyOptions(options);
+    this.render(false);
+  }
+
+  field(kind) {
+    return this.fields.find((f) => f.kind === kind);
+  }
+
+  /** Placeholder, disabled, icon and style; also what `update(options)` calls. */
+  applyOptions({ placeholders = [], disabled, hideIcon, rules }) {
+    for (const f of this.fields) {
+      if (placeholders[f.kind] !== undefined) f.input.placeholder = placeholders[f.kind];
+      if (disabled !== undefined) f.input.disabled = disabled;
+    }
+    if (hideIcon !== undefined) this.root.classList.toggle('payjp-hide-icon', hideIcon);
+    if (disabled !== undefined) this.root.classList.toggle('payjp-disabled', disabled);
+    if (rules) {
+      if (this.sheet) unadopt(this.document, this.sheet);
+      this.sheet = rules.length ? adopt(this.document, stylesheetText(this.scope, rules)) : null;
+    }
+  }
+
+  onSignal(kind, what) {
+    const combined = this.type === 'card';
+    if (what === 'input') {
+      this.render(true);
+      // Move on once a field is complete, in the combined element only.
+      const next = combined && kind < CVC && this.field(kind + 1);
+      if (next && !next.value && this.check(this.field(kind)).complete) this.moveFocus(next, false);
+    } else if (what === 'back') {
+      if (combined && kind > NUMBER) this.moveFocus(this.field(kind - 1), true);
+    } else if (what === 'focus') {
+      this.root.classList.add('payjp-focus');
+      if (!this.movingFocus) this.emit('focus');
+    } else {
+      this.root.classList.remove('payjp-focus');
+      this.render(true);
+      if (!this.movingFocus) this.emit('blur');
+    }
+  }
+
+  moveFocus(field, atEnd) {
+    this.movingFocus = true;
+    try {
+      if (atEnd) field.focusAtEnd();
+      else field.focus();
+    } finally {
+      this.movingFocus = false;
+    }
+  }
+
+  /** The core's verdict on one field. The number field updates the group's brand. */
+  check(field) {
+    const state = _fieldState(field.kind, field.value, this.shared.brand, field.blurred, this.submitting, this.lang);
+    if (field.kind === NUMBER) this.shared.brand = state.brand;
+    return state;
+  }
+
+  /** Re-validates and updates classes, ARIA and the error region; with `emit`, sends `change`
+   * when the summary changed. */
+  render(emit) {
+    const summary = { complete: true, empty: true, brand: 'unknown', error: null };
+    for (const f of this.fields) {
+      const state = this.check(f);
+      f.input.setAttribute('aria-invalid', String(!!state.error));
+      summary.complete &&= state.complete;
+      summary.empty &&= state.empty;
+      summary.error ??= state.error;
+    }
+    summary.brand = this.shared.brand;
+    this.icon?.set(summary.brand, summary.brand === 'unknown' ? label(NUMBER, this.lang) : summary.brand);
+    this.errorRegion.textContent = summary.error ? summary.error.message : '';
+    const classes = this.root.classList;
+    classes.toggle('payjp-complete', summary.complete);
+    classes.toggle('payjp-empty', summary.empty);
+    classes.toggle('payjp-invalid', !!summary.error);
+    const last = this.last;
+    const changed = !last || last.complete !== summary.complete || last.empty !== summary.empty || last.brand !== summary.brand || !sameError(last.error, summary.error);
+    this.last = summary;
+    if (emit && changed) this.emit('change', summary);
+    return summary;
+  }
+
+  /** Shows every field's error as on submit. Returns the first error, or null when valid. */
+  validateForSubmit() {
+    this.submitting = true;
+    return this.render(true).error;
+  }
+
+  /** The first field that is not complete, or null. */
+  firstInvalid() {
+    return this.fields.find((f) => !this.check(f).complete) ?? null;
+  }
+
+  /** The raw values of this view's fields, for the token call. */
+  valuesInto(values) {
+    for (const f of this.fields) values[f.kind] = f.value;
+  }
+
+  get summary() {
+    return this.last;
+  }
+
+  focus() {
+    (this.firstInvalid() ?? this.fields[0]).focus();
+  }
+
+  blur() {
+    for (const f of this.fields) f.input.blur();
+  }
+
+  clear() {
+    for (const f of this.fields) f.clear();
+    if (this.field(NUMBER)) this.shared.brand = 'unknown';
+    this.submitting = false;
+    this.render(true);
+  }
+
+  /** Removes the view's nodes and stylesheet. */
+  remove() {
+    this.root.remove();
+    this.errorRegion.remove();
+  }
+
+  teardown() {
+    this.remove();
+    if (this.sheet) unadopt(this.document, this.sheet);
+    this.sheet = null;
+  }
+}

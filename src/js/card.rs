@@ -1,0 +1,148 @@
+//! What the card elements (`src/dom/*.js`) ask of the core: formatting a field after an edit,
+//! the state a field reports, and a token from raw field values. These exports are internal
+//! (their names start with `_` and they are not in the public types); the element layer in
+//! JavaScript owns the DOM, the core owns every rule about card data.
+//!
+//! Field kinds are numbers so the calls stay cheap: 0 number, 1 expiry, 2 CVC. Edit kinds: 0
+//! insert, 1 delete backward, 2 delete forward (from `InputEvent.inputType`).
+
+#[allow(unused_imports)]
+use crate::prelude::*;
+
+use js_sys::{Object, Promise};
+use wasm_bindgen::prelude::*;
+
+use crate::api::{CardData, TokenRequest};
+use crate::core::{
+    field_state, format_cvc, reformat_card_number, reformat_expiry, EditKind, FieldKind, Lang,
+    Network, Problem, YearMonth,
+};
+
+use super::convert::set;
+use super::payjp::PayjpInstance;
+
+fn field_kind(kind: u8) -> FieldKind {
+    match kind {
+        0 => FieldKind::Number,
+        1 => FieldKind::Expiry,
+        _ => FieldKind::Cvc,
+    }
+}
+
+fn now() -> YearMonth {
+    let d = js_sys::Date::new_0();
+    YearMonth {
+        year: d.get_full_year() as u16,
+        month: d.get_month() as u8 + 1,
+    }
+}
+
+/// `{ type: 'validation_error', code, message }` or null.
+pub(crate) fn validation_error(problem: Option<Problem>, lang: Lang) -> JsValue {
+    match problem {
+        None => JsValue::NULL,
+        Some(p) => {
+            let o = Object::new();
+            set(&o, "type", &JsValue::from_str("validation_error"));
+            set(&o, "code", &JsValue::from_str(p.code().as_str()));
+            set(&o, "message", &JsValue::from_str(p.message(lang)));
+            o.into()
+        }
+    }
+}
+
+/// `_formatField(kind, previous, current, caret, edit)` → `{ value, caret }`: the field's new
+/// text after an edit, with the caret after the same digit. `previous` is the text as last
+/// formatted, so a deleted separator also deletes its digit.
+#[wasm_bindgen(js_name = _formatField, skip_typescript)]
+pub fn format_field(kind: u8, previous: &str, current: &str, caret: u32, edit: u8) -> JsValue {
+    let edit = match edit {
+        1 => EditKind::DeleteBackward,
+        2 => EditKind::DeleteForward,
+        _ => EditKind::Insert,
+    };
+    let caret = (caret as usize).min(current.encode_utf16().count());
+    let formatted = match field_kind(kind) {
+        FieldKind::Number => reformat_card_number(previous, current, caret, edit),
+        FieldKind::Expiry => reformat_expiry(previous, current, caret, edit),
+        FieldKind::Cvc => format_cvc(current, caret),
+    };
+    let o = Object::new();
+    set(&o, "value", &JsValue::from_str(&formatted.text));
+    set(&o, "caret", &JsValue::from_f64(formatted.caret as f64));
+    o.into()
+}
+
+/// `_fieldState(kind, value, brand, blurred, submitting, lang)` →
+/// `{ complete, empty, brand, error }`. `brand` is the number field's brand (the CVC's length
+/// depends on it); the number field reports its own.
+#[wasm_bindgen(js_name = _fieldState, skip_typescript)]
+pub fn field_state_js(
+    kind: u8,
+    value: &str,
+    brand: &str,
+    blurred: bool,
+    submitting: bool,
+    lang: &str,
+) -> JsValue {
+    let state = field_state(
+        field_kind(kind),
+        value,
+        Network::from_payjp_name(brand),
+        blurred,
+        submitting,
+        now(),
+    );
+    let o = Object::new();
+    set(&o, "complete", &JsValue::from_bool(state.complete));
+    set(&o, "empty", &JsValue::from_bool(state.empty));
+    set(
+        &o,
+        "brand",
+        &JsValue::from_str(
+            state
+                .network
+                .and_then(Network::payjp_name)
+                .unwrap_or("unknown"),
+        ),
+    );
+    set(
+        &o,
+        "error",
+        &validation_error(state.error, Lang::from_tag(lang)),
+    );
+    o.into()
+}
+
+#[wasm_bindgen(js_class = PayjpInstance)]
+impl PayjpInstance {
+    /// `_createToken(number, expiry, cvc, name?, email?, phone?, threeDSecure)`: the elements'
+    /// token call. Validates everything again (a problem resolves `{ error }` with nothing
+    /// sent), then creates the token with the request gate. Never rejects.
+    #[wasm_bindgen(js_name = _createToken, skip_typescript)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn create_token_from_fields(
+        &self,
+        number: &str,
+        expiry: &str,
+        cvc: &str,
+        name: Option<String>,
+        email: Option<String>,
+        phone: Option<String>,
+        three_d_secure: bool,
+    ) -> Promise {
+        match CardData::from_fields(number, expiry, cvc, [name, email, phone], now()) {
+            Ok(card) => self.create_token(TokenRequest {
+                card,
+                three_d_secure,
+                ..TokenRequest::default()
+            }),
+            Err(problem) => {
+                let o = Object::new();
+                set(&o, "error", &validation_error(Some(problem), self.lang()));
+                let value: JsValue = o.into();
+                Promise::resolve(&value)
+            }
+        }
+    }
+}
