@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features std --test web --test web_api
 
-.PHONY: setup pkg pkg-elements devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e demo clean
+.PHONY: setup pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e demo clean
 
 setup:
 	@scripts/setup.sh
@@ -18,11 +18,6 @@ setup:
 ## pkg: the npm package in pkg/, size-tuned; prints its gzipped size
 pkg: setup
 	@scripts/build-pkg.sh
-
-## pkg-elements: the package with the work-in-progress card elements, in pkg-elements/ (not
-## published: it does not fit the size ceiling yet)
-pkg-elements: setup
-	@PKG_DIR=pkg-elements FEATURES=elements scripts/build-pkg.sh
 
 devserver:
 	cargo build --release -p devserver
@@ -33,19 +28,15 @@ test: setup test-native test-chromium test-firefox test-size test-package test-e
 
 test-native:
 	cargo test --workspace --all-targets
-	cargo test --lib --features elements
 
-# The card elements are behind the `elements` feature until they fit the size ceiling.
-ELEMENTS_TEST = env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features elements,std --test web_elements
-
-test-chromium: devserver
+# The card elements (src/dom/*.js) are tested in-page by tests/browser/, in both browsers.
+test-chromium: pkg devserver
 	CHROMEDRIVER=/usr/bin/chromedriver $(BROWSER_TEST)
-	CHROMEDRIVER=/usr/bin/chromedriver $(ELEMENTS_TEST)
+	node tests/browser/run.mjs chromium
 
-test-firefox: devserver
+test-firefox: pkg devserver
 	GECKODRIVER=$$(command -v geckodriver) $(BROWSER_TEST)
-	GECKODRIVER=$$(command -v geckodriver) $(ELEMENTS_TEST)
+	node tests/browser/run.mjs firefox
 
 test-size: pkg
 	@scripts/size.sh --check
@@ -57,18 +48,18 @@ test-package: pkg
 	node --test tests/package/
 	tsc -p tests/types/tsconfig.json
 
-test-e2e: pkg pkg-elements devserver
+test-e2e: pkg devserver
 	node --test --test-concurrency=1 tests/e2e/
 
 ## bench: payjp-wasm beside its peers (pinned in bench/package.json), in headless Chromium against
 ## the devserver; prints a markdown table and writes bench/results.json. Not part of make test.
-bench: setup pkg pkg-elements devserver
+bench: setup pkg devserver
 	@[ -d bench/node_modules ] && [ ! bench/package-lock.json -nt bench/node_modules/.package-lock.json ] \
 	  || (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 	node bench/run.mjs
 
 ## demo: build and serve the demo page
-demo: setup pkg pkg-elements devserver
+demo: setup pkg devserver
 	target/release/devserver
 
 clean:

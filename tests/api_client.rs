@@ -397,3 +397,31 @@ fn connection_checks() {
         assert_eq!(t.count(), 1, "no retries");
     }
 }
+
+#[test]
+fn card_data_from_what_the_buyer_typed() {
+    use payjp_wasm::core::{Problem, YearMonth};
+    let now = YearMonth { year: 2026, month: 11 };
+    let none = || [None, None, None];
+    // Full-width digits, IME dashes, "MM / YY": normalised the way the token API wants them.
+    let data = CardData::from_fields("４２４２ー4242 4242 4242", "12 / 30", "１２３", [Some("TARO YAMADA".into()), Some(" ".into()), Some("090-1234-5678".into())], now).unwrap();
+    assert_eq!((data.number.as_str(), data.exp_month.as_str(), data.exp_year.as_str(), data.cvc.as_str()), ("4242424242424242", "12", "2030", "123"));
+    assert_eq!((data.name.as_str(), data.email.as_str(), data.phone.as_str()), ("TARO YAMADA", "", "+819012345678"));
+    assert_eq!(CardData::from_fields("378282246310005", "0127", "1234", none(), now).unwrap().exp_month, "01");
+    // The first problem, in field order; holder details after the card.
+    let cases: &[(&str, &str, &str, [Option<&str>; 3], Problem)] = &[
+        ("4242", "12/30", "123", [None, None, None], Problem::IncompleteNumber),
+        ("4242424242424241", "12/30", "123", [None, None, None], Problem::InvalidNumber),
+        ("4242424242424242", "12/", "123", [None, None, None], Problem::IncompleteExpiry),
+        ("4242424242424242", "10/26", "123", [None, None, None], Problem::ExpiryMonthPast),
+        ("378282246310005", "12/30", "123", [None, None, None], Problem::IncompleteCvc),
+        ("4242424242424242", "12/30", "12a", [None, None, None], Problem::InvalidCvc),
+        ("4242424242424242", "12/30", "123", [Some("山田太郎"), None, None], Problem::NameNotRomaji),
+        ("4242424242424242", "12/30", "123", [None, Some("taro@"), None], Problem::InvalidEmail),
+        ("4242424242424242", "12/30", "123", [None, None, Some("12")], Problem::InvalidPhone),
+    ];
+    for (number, expiry, cvc, holder, problem) in cases {
+        let owned = holder.map(|h| h.map(String::from));
+        assert_eq!(CardData::from_fields(number, expiry, cvc, owned, now).unwrap_err(), *problem, "{expiry} {cvc} {holder:?}");
+    }
+}

@@ -137,11 +137,9 @@ export interface TokenCard {
   id: string; object: 'card'; brand: CardBrand; last4: string; exp_month: number; exp_year: number;
   name: string | null; email: string | null; phone: string | null; country: string | null;
   fingerprint: string; three_d_secure_status: 'unverified' | 'verified' | 'attempted' | 'failed' | 'error' | null | (string & {});
-  [field: string]: unknown;
 }
 export interface Token {
   id: string; object: 'token'; livemode: boolean; used: boolean; created: number; card: TokenCard;
-  [field: string]: unknown;
 }
 /** An expected failure: a decline, a network problem, or a field the buyer must fix. */
 export type CreateTokenError = PayjpError | ElementValidationError;

@@ -13,7 +13,7 @@ const PKG = join(ROOT, 'pkg');
 test('npm pack ships exactly the intended files', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PKG, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['package.json', 'payjp_wasm.d.ts', 'payjp_wasm.js', 'payjp_wasm_bg.wasm', 'payjp_wasm_bg.wasm.d.ts']);
+  assert.deepEqual(files, ['index.d.ts', 'index.js', 'package.json', 'payjp_wasm.js', 'payjp_wasm_bg.wasm']);
 });
 
 test('the manifest carries our fields and the Cargo version', () => {
@@ -22,14 +22,29 @@ test('the manifest carries our fields and the Cargo version', () => {
   assert.equal(manifest.name, 'payjp-wasm');
   assert.equal(manifest.version, cargoVersion);
   assert.equal(manifest.type, 'module');
-  assert.equal(manifest.types, 'payjp_wasm.d.ts');
+  assert.equal(manifest.types, 'index.d.ts');
+  assert.equal(manifest.exports['.'].default, './index.js');
+  assert.equal(manifest.exports['.'].types, './index.d.ts');
   assert.equal(manifest.sideEffects, false);
   assert.ok(manifest.license && manifest.repository && manifest.keywords.includes('payjp'));
 });
 
 test('importing the package where there is no window does not throw', async () => {
   assert.equal(typeof globalThis.window, 'undefined');
-  const mod = await import(join(PKG, 'payjp_wasm.js'));
+  const mod = await import(join(PKG, 'index.js'));
   assert.equal(typeof mod.default, 'function', 'init is exported');
   assert.equal(typeof mod.validateCardNumber, 'function');
+  // Creating a client is the browser's job: a clear error, not a crash deep inside.
+  assert.throws(() => mod.Payjp('pk_test_0123456789abcdef01234567'), /needs a browser \(window is undefined\)/);
+});
+
+test('init() is memoised, and a failed load can be retried', async () => {
+  const mod = await import(join(PKG, 'index.js'));
+  await assert.rejects(mod.default({ module_or_path: readFileSync(join(PKG, 'package.json')) }));
+  // The failure was forgotten: the real module loads on the next call, and later calls share it.
+  const bytes = readFileSync(join(PKG, 'payjp_wasm_bg.wasm'));
+  const first = mod.default({ module_or_path: bytes });
+  assert.equal(mod.default(), first, 'a second call returns the same promise');
+  await first;
+  assert.equal(mod.validateCardNumber('4242 4242 4242 4242').isValid, true);
 });

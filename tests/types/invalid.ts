@@ -25,5 +25,19 @@ export async function misuses(): Promise<void> {
   const check = await Payjp('pk_test_x').checkConnection();
   // @ts-expect-error: latencyMs only exists when reachable
   const l: number = check.latencyMs;
+  const elements = Payjp('pk_test_x').elements();
+  // @ts-expect-error: element types are a closed set
+  elements.create('cardnumber');
+  // @ts-expect-error: only allow-listed style properties
+  elements.create('card', { style: { base: { background: 'red' } } });
+  // @ts-expect-error: variants are base, complete, empty, invalid
+  elements.create('card', { style: { hover: { color: 'red' } } });
+  const card = elements.create('card');
+  // @ts-expect-error: events are change, ready, focus and blur
+  card.on('click', () => {});
+  // @ts-expect-error: a badge theme is light or dark
+  Payjp('pk_test_x').securityBadge({ theme: 'blue' });
+  // @ts-expect-error: createToken takes an element, not card data
+  await Payjp('pk_test_x').createToken({ number: '4242424242424242' });
   void [b, c, l];
 }

@@ -2,7 +2,8 @@
 import init, {
   validateCardNumber, validateExpiry, validateCvc, validateHolderName, validateEmail, validatePhone,
   formatCardNumber, detectBrand, Payjp,
-  type CardBrand, type CardNumberValidation, type ConnectionCheck, type PayjpError, type ValidationErrorCode,
+  type CardBrand, type CardNumberValidation, type Elements, type ElementStyle, type ElementChangeEvent,
+  type PayjpElement, type Token, type ConnectionCheck, type PayjpError, type ValidationErrorCode,
 } from 'payjp-wasm';
 
 export async function examples(): Promise<void> {
@@ -47,4 +48,37 @@ export async function examples(): Promise<void> {
     void reason;
   }
   void [brand, formatted, code, month, name, email, phone, value, caret, detected];
+}
+
+export async function checkout(): Promise<void> {
+  const payjp = Payjp('pk_test_0123456789abcdef01234567', { locale: 'ja' });
+  const elements: Elements = payjp.elements();
+  const style: ElementStyle = {
+    base: { color: '#1f2933', fontSize: '16px', '::placeholder': { color: '#9aa5b1' } },
+    invalid: { color: '#b42318', iconColor: '#b42318' },
+  };
+  const card: PayjpElement = elements.create('card', { style, placeholder: { number: '4242…' }, hideIcon: false });
+  card.mount('#card-element');
+  card.mount(document.createElement('div'));
+  card.on('change', (e: ElementChangeEvent) => {
+    const brand: CardBrand = e.brand;
+    const message: string | undefined = e.error?.message;
+    void [brand, message, e.complete, e.empty, e.elementType];
+  });
+  card.on('ready', (e) => void e.elementType).off('ready');
+  card.update({ disabled: true });
+  const number: PayjpElement | null = elements.getElement('cardNumber');
+  void number;
+  const result = await payjp.createToken(card, { card: { name: 'TARO YAMADA', email: 'taro@example.jp' } });
+  if ('error' in result) {
+    const code: string | null = result.error.code;
+    void code;
+  } else {
+    const token: Token = result;
+    const id: string = token.id;
+    const last4: string = token.card.last4;
+    void [id, last4];
+  }
+  payjp.securityBadge({ theme: 'dark', size: 'large', locale: 'en' }).mount('#badge');
+  card.destroy();
 }

@@ -1,0 +1,404 @@
+// The card elements and the security badge, tested inside a real page in Chromium and Firefox
+// (tests/browser/run.mjs drives both): rendering, formatting as typed, events, validation before
+// any request, styles and misuse. The page imports the built package (/pkg/index.js), the same
+// file merchants get.
+import init, { Payjp } from '/pkg/index.js';
+
+const KEY = 'pk_test_0123456789abcdef01234567';
+const tests = [];
+const test = (name, fn) => tests.push([name, fn]);
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+function equal(actual, expected, message = '') {
+  if (actual !== expected) throw new Error(`${message} expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+/** Runs `fn`, which must throw an instance of `type` whose message contains `text`. */
+function throws(fn, type, text) {
+  try {
+    fn();
+  } catch (e) {
+    assert(e instanceof type, `expected a ${type.name}, got ${e}`);
+    assert(e.message.includes(text), `expected the message to mention "${text}": ${e.message}`);
+    return;
+  }
+  throw new Error(`expected a ${type.name} mentioning "${text}"; nothing was thrown`);
+}
+async function rejects(promise, text) {
+  try {
+    await promise;
+  } catch (e) {
+    assert(e.message.includes(text), `expected the rejection to mention "${text}": ${e.message}`);
+    return;
+  }
+  throw new Error(`expected a rejection mentioning "${text}"`);
+}
+
+// Nothing in these tests reaches the network: validation stops every request first, and the
+// API base is a closed loopback port.
+const instance = (locale) => Payjp(KEY, { locale, apiBase: 'http://127.0.0.1:9/v1' });
+
+let nextContainer = 0;
+/** A fresh container in the page, with a unique id. */
+function container() {
+  const el = document.createElement('div');
+  el.id = `c${nextContainer++}`;
+  document.body.append(el);
+  return el;
+}
+const inputs = (root) => [...root.querySelectorAll('input')];
+
+/** Types `text` as one edit ending with the caret at its end, as the browser reports it. */
+function typeInto(input, text, inputType = 'insertText', caret = text.length) {
+  input.focus();
+  input.value = text;
+  input.setSelectionRange(caret, caret);
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType }));
+}
+
+function record(element, event) {
+  const log = [];
+  element.on(event, (detail) => log.push(detail));
+  return log;
+}
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+test('the card element renders accessible inputs and fires ready', async () => {
+  const card = instance('ja').elements().create('card');
+  const root = container();
+  const ready = record(card, 'ready');
+  card.mount(`#${root.id}`);
+  equal(ready.length, 0, 'ready waits for the next task');
+  await tick();
+  equal(ready.length, 1, 'ready fires once after mount');
+  equal(ready[0].elementType, 'card');
+  const fields = inputs(root);
+  // The attribute, not the property: Firefox's `autocomplete` property reads "" for cc-csc.
+  equal(fields.map((i) => i.getAttribute('autocomplete')).join(' '), 'cc-number cc-exp cc-csc');
+  for (const input of fields) {
+    equal(input.getAttribute('inputmode'), 'numeric');
+    assert(input.getAttribute('aria-label'), 'every input has an aria-label');
+    const region = document.getElementById(input.getAttribute('aria-describedby'));
+    assert(region, 'aria-describedby points at the error region');
+    equal(region.getAttribute('aria-live'), 'polite');
+  }
+  equal(fields[0].getAttribute('aria-label'), 'カード番号');
+  const en = instance('en').elements().create('cardNumber');
+  const rootEn = container();
+  en.mount(rootEn);
+  equal(inputs(rootEn)[0].getAttribute('aria-label'), 'Card number');
+});
+
+test('full-width digits are formatted and focus moves on when a field is complete', async () => {
+  const card = instance('ja').elements().create('card');
+  const root = container();
+  card.mount(root);
+  const changes = record(card, 'change');
+  const [number, expiry, cvc] = inputs(root);
+  typeInto(number, '４２４２４２４２４２４２４２４２');
+  equal(number.value, '4242 4242 4242 4242');
+  equal(document.activeElement, expiry, 'focus moved on to the expiry');
+  typeInto(expiry, '1230');
+  equal(expiry.value, '12 / 30');
+  equal(document.activeElement, cvc, 'focus moved on to the CVC');
+  typeInto(cvc, '１２３');
+  equal(cvc.value, '123');
+  const last = changes.at(-1);
+  equal(last.elementType, 'card');
+  equal(last.complete, true);
+  equal(last.empty, false);
+  equal(last.brand, 'Visa');
+  equal(last.error, null);
+  equal(root.querySelector('.payjp-icon').dataset.brand, 'Visa');
+  card.clear();
+  assert(inputs(root).every((i) => i.value === ''), 'clear() empties every field');
+  equal(changes.at(-1).empty, true);
+});
+
+test('errors wait for blur, show at once when typed to the end, and are localized', async () => {
+  const el = instance('en').elements().create('cardNumber');
+  const root = container();
+  el.mount(root);
+  const changes = record(el, 'change');
+  const [input] = inputs(root);
+  typeInto(input, '4242 42');
+  equal(input.getAttribute('aria-invalid'), 'false', 'no error on the first keystrokes');
+  input.blur();
+  equal(input.getAttribute('aria-invalid'), 'true');
+  const { error } = changes.at(-1);
+  equal(error.type, 'validation_error');
+  equal(error.code, 'incomplete_number');
+  equal(error.message, 'Your card number is incomplete.');
+  typeInto(input, '4242424242424241');
+  equal(changes.at(-1).error.code, 'invalid_number', 'a complete but wrong number shows at once');
+  const region = document.getElementById(input.getAttribute('aria-describedby'));
+  equal(region.textContent, 'Your card number is invalid.');
+});
+
+test('backspace across a separator deletes the digit before it', async () => {
+  const el = instance('ja').elements().create('cardNumber');
+  const root = container();
+  el.mount(root);
+  const [input] = inputs(root);
+  typeInto(input, '42424242');
+  equal(input.value, '4242 4242');
+  // The browser removed the space before the caret: "4242|4242".
+  typeInto(input, '42424242', 'deleteContentBackward', 4);
+  equal(input.value, '4244 242');
+  equal(input.selectionStart, 3);
+});
+
+test('an open IME composition is not reformatted until it ends', async () => {
+  const el = instance('ja').elements().create('cardNumber');
+  const root = container();
+  el.mount(root);
+  const [input] = inputs(root);
+  input.focus();
+  input.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+  typeInto(input, '４２４２４', 'insertCompositionText');
+  equal(input.value, '４２４２４', 'untouched while composing');
+  input.dispatchEvent(new CompositionEvent('compositionend', { data: '４２４２４' }));
+  equal(input.value, '4242 4');
+});
+
+test('createToken validates every field first, focuses the invalid one and sends nothing', async () => {
+  const p = instance('ja');
+  const elements = p.elements();
+  const roots = [container(), container(), container()];
+  const number = elements.create('cardNumber');
+  const cvc = elements.create('cardCvc');
+  number.mount(roots[0]);
+  elements.create('cardExpiry').mount(roots[1]);
+  cvc.mount(roots[2]);
+  typeInto(inputs(roots[0])[0], '378282246310005');
+  typeInto(inputs(roots[1])[0], '1230');
+  typeInto(inputs(roots[2])[0], '123');
+  // American Express needs 4 digits: the split CVC learned the brand from its sibling.
+  let r = await p.createToken(cvc);
+  equal(r.error.type, 'validation_error');
+  equal(r.error.code, 'incomplete_cvc');
+  equal(document.activeElement, inputs(roots[2])[0], 'the invalid field gets focus');
+  // A kanji name is refused before any request, with the romaji explanation.
+  typeInto(inputs(roots[2])[0], '1234');
+  r = await p.createToken(cvc, { card: { name: '山田太郎' } });
+  equal(r.error.code, 'invalid_card_name');
+  assert(r.error.message.includes('ローマ字'), r.error.message);
+  r = await p.createToken(number, { card: { email: 'not an address' } });
+  equal(r.error.code, 'invalid_email');
+});
+
+test('a split CVC re-checks its length when the number changes brand', async () => {
+  const elements = instance('en').elements();
+  const roots = [container(), container()];
+  elements.create('cardNumber').mount(roots[0]);
+  const cvc = elements.create('cardCvc');
+  cvc.mount(roots[1]);
+  const changes = record(cvc, 'change');
+  typeInto(inputs(roots[1])[0], '1234');
+  equal(changes.at(-1).complete, true, '4 digits may be valid while the brand is unknown');
+  typeInto(inputs(roots[0])[0], '4242');
+  equal(changes.at(-1).complete, false, 'a Visa CVC has 3 digits');
+  equal(changes.at(-1).error.code, 'invalid_cvc');
+});
+
+test('misuse throws or rejects with messages that name what was expected', async () => {
+  const p = instance('ja');
+  const elements = p.elements();
+  throws(() => elements.create('cardnumber'), TypeError, "'card', 'cardNumber', 'cardExpiry' or 'cardCvc'");
+  const card = elements.create('card');
+  throws(() => elements.create('cardNumber'), Error, 'already has');
+  throws(() => card.mount('#does-not-exist'), Error, 'no element matches');
+  throws(() => card.mount('##'), TypeError, 'not a valid CSS selector');
+  throws(() => card.mount(42), TypeError, 'expected a CSS selector string or an HTMLElement');
+  const root = container();
+  card.mount(root);
+  throws(() => card.mount(root), Error, 'already mounted');
+  throws(() => card.on('click', () => {}), TypeError, "'change', 'ready', 'focus' or 'blur'");
+  throws(() => card.on('change', 'handler'), TypeError, 'handler to be a function');
+  throws(() => p.elements().create('cardNumber', { style: { base: { background: 'red' } } }), TypeError, "'background' is not allowed; expected one of color");
+  throws(() => p.elements().create('cardNumber', { disabled: 'yes' }), TypeError, 'disabled to be a boolean');
+  throws(() => p.elements().create('cardNumber', 'big'), TypeError, 'expected options to be an object');
+  await rejects(p.createToken(1), 'expected an element');
+  const theirs = instance('ja').elements().create('card');
+  await rejects(p.createToken(theirs), 'another Payjp instance');
+  await rejects(p.createToken(card, 'card'), 'expected options to be an object');
+  await rejects(p.createToken(card, { card: { name: 42 } }), 'options.card.name to be a string');
+  card.unmount();
+  await rejects(p.createToken(card), 'not mounted');
+  card.destroy();
+  throws(() => card.mount(root), Error, 'was destroyed');
+  const split = p.elements();
+  const lone = split.create('cardNumber');
+  lone.mount(container());
+  await rejects(p.createToken(lone), "a 'cardExpiry' element must be created from the same elements() group");
+  throws(() => Payjp('sk_test_0123456789abcdef01234567'), Error, 'Secret keys must never be used in a browser');
+  throws(() => Payjp(KEY, { apiBase: 'http://api.example.com/v1' }), Error, 'https');
+});
+
+test('styles go through an adopted stylesheet; unsafe values are refused', async () => {
+  const p = instance('ja');
+  const style = {
+    base: { color: 'rgb(1, 2, 3)', fontSize: '17px', '::placeholder': { color: '#999' } },
+    invalid: { color: 'rgb(200, 0, 0)' },
+  };
+  const before = document.adoptedStyleSheets.length;
+  const el = p.elements().create('cardNumber', { style });
+  const root = container();
+  el.mount(root);
+  const [input] = inputs(root);
+  equal(getComputedStyle(input).color, 'rgb(1, 2, 3)');
+  equal(getComputedStyle(input).fontSize, '17px');
+  equal(input.getAttribute('style'), null, 'no style attribute is written');
+  equal(document.querySelectorAll('style').length, 0, 'no <style> element is added');
+  el.update({ style: { base: { color: 'rgb(4, 5, 6)' } } });
+  equal(getComputedStyle(input).color, 'rgb(4, 5, 6)', 'update() replaces the element sheet');
+  for (const bad of ['red;}body{display:none', 'url(https://x)', 'var(--x)', 'red\\;', '']) {
+    throws(() => p.elements().create('cardNumber', { style: { base: { color: bad } } }), TypeError, 'not a plain CSS value');
+  }
+  throws(() => p.elements().create('cardNumber', { style: { hover: {} } }), TypeError, "unknown variant 'hover'");
+  throws(() => p.elements().create('cardNumber', { style: { base: { ':focus': { ':hover': {} } } } }), TypeError, 'cannot be nested');
+  const sheets = document.adoptedStyleSheets.length;
+  el.destroy();
+  equal(inputs(root).length, 0, 'destroy removes the inputs');
+  equal(document.adoptedStyleSheets.length, sheets - 1, 'destroy removes the element sheet');
+  assert(sheets > before, 'the element sheet was adopted');
+});
+
+test('placeholder, disabled and hideIcon apply, and update() changes them', async () => {
+  const el = instance('ja').elements().create('card', { placeholder: { number: 'Number', cvc: 'Code' }, disabled: true, hideIcon: true });
+  const root = container();
+  el.mount(root);
+  const [number, expiry, cvc] = inputs(root);
+  equal(number.placeholder, 'Number');
+  equal(expiry.placeholder, '月 / 年', 'the default stays where none is given');
+  equal(cvc.placeholder, 'Code');
+  assert(number.disabled && expiry.disabled && cvc.disabled, 'disabled applies to every field');
+  const icon = root.querySelector('.payjp-icon');
+  equal(getComputedStyle(icon).display, 'none');
+  el.update({ hideIcon: false, disabled: false });
+  assert(getComputedStyle(icon).display !== 'none', 'update() shows the icon again');
+  assert(!number.disabled, 'update() enables the fields');
+});
+
+test('focus, blur and clicking a label for the container reach the field', async () => {
+  const el = instance('en').elements().create('card');
+  const root = container();
+  const label = document.createElement('label');
+  label.htmlFor = root.id;
+  label.textContent = 'Card';
+  document.body.append(label);
+  el.mount(root);
+  const events = [];
+  el.on('focus', () => events.push('focus')).on('blur', () => events.push('blur'));
+  label.click();
+  equal(document.activeElement, inputs(root)[0], 'the label focuses the number field');
+  el.blur();
+  assert(!root.contains(document.activeElement), 'blur() leaves the element');
+  el.focus();
+  equal(document.activeElement, inputs(root)[0]);
+  equal(events.join(','), 'focus,blur,focus');
+  el.unmount();
+  label.click();
+  assert(!root.contains(document.activeElement), 'an unmounted element no longer listens to the label');
+});
+
+test('a handler that throws does not break the element, and off() removes handlers', async () => {
+  const el = instance('en').elements().create('cardNumber');
+  const root = container();
+  el.mount(root);
+  const seen = [];
+  const onError = (e) => e.preventDefault();
+  window.addEventListener('error', onError);
+  el.on('change', () => {
+    throw new Error('merchant bug');
+  });
+  const handler = (e) => seen.push(e.brand);
+  el.on('change', handler);
+  typeInto(inputs(root)[0], '4242');
+  equal(seen.join(), 'Visa', 'later handlers still run');
+  el.off('change', handler);
+  typeInto(inputs(root)[0], '');
+  equal(seen.length, 1, 'off() removed the handler');
+  await tick();
+  window.removeEventListener('error', onError);
+});
+
+test('split elements mounted without keeping their handles still make one card', async () => {
+  const p = instance('en');
+  const elements = p.elements();
+  const roots = [container(), container(), container()];
+  const number = elements.create('cardNumber');
+  number.mount(roots[0]);
+  elements.create('cardExpiry').mount(roots[1]);
+  elements.create('cardCvc').mount(roots[2]);
+  typeInto(inputs(roots[0])[0], '4242');
+  const r = await p.createToken(number);
+  equal(r.error.code, 'incomplete_number', 'validation ran over all three fields');
+  equal(inputs(roots[2])[0].getAttribute('aria-invalid'), 'true', 'the CVC was validated too');
+  equal(elements.getElement('cardExpiry') !== null, true);
+  equal(elements.getElement('card'), null);
+});
+
+test('the badge is honest: test mode, in-place explanation, options checked', async () => {
+  const p = instance('ja');
+  const root = container();
+  p.securityBadge().mount(root);
+  const text = root.textContent;
+  assert(text.includes('PAY.JP'), text);
+  assert(text.includes('テストモード'), `a test key says so: ${text}`);
+  const button = root.querySelector('button');
+  const details = root.querySelector('.payjp-badge-details');
+  assert(details.hidden, 'the explanation starts closed');
+  button.click();
+  assert(!details.hidden, 'the explanation opens in place');
+  equal(button.getAttribute('aria-expanded'), 'true');
+  equal(location.hash, '', 'no navigation');
+  const rootEn = container();
+  instance('en').securityBadge({ theme: 'dark', size: 'large' }).mount(rootEn);
+  assert(rootEn.textContent.includes('TEST MODE'));
+  assert(rootEn.querySelector('.payjp-badge').classList.contains('payjp-dark'));
+  throws(() => p.securityBadge({ theme: 'blue' }), TypeError, "theme to be 'light' or 'dark'");
+});
+
+test('the badge warns instead of claiming on a page that is not a secure context', async () => {
+  // Loopback pages are secure contexts, so the unbundled badge module renders the insecure case.
+  const { SecurityBadge } = await import('/src/dom/badge.js');
+  const badge = new SecurityBadge(document, { locale: 'en' }, { lang: 'en', testMode: false, secure: false });
+  const root = container();
+  badge.mount(root);
+  const text = root.textContent;
+  assert(text.includes('not secure'), text);
+  assert(!text.includes('directly to PAY.JP'), `no claim on an insecure page: ${text}`);
+  assert(!text.includes('TEST MODE'), 'a live key shows no test label');
+  assert(root.querySelector('.payjp-badge').classList.contains('payjp-insecure'));
+});
+
+test('ten mount and unmount cycles leave nothing behind', async () => {
+  const el = instance('en').elements().create('card');
+  const root = container();
+  for (let i = 0; i < 10; i++) {
+    el.mount(root);
+    el.unmount();
+  }
+  equal(root.childElementCount, 0);
+  el.mount(root);
+  equal(root.querySelectorAll('.payjp-element').length, 1);
+  el.destroy();
+});
+
+window.__results = [];
+try {
+  await init();
+} catch (e) {
+  window.__results.push({ name: 'init', ok: false, error: String(e) });
+}
+for (const [name, fn] of tests) {
+  try {
+    await fn();
+    window.__results.push({ name, ok: true });
+  } catch (e) {
+    window.__results.push({ name, ok: false, error: `${e.message}\n${e.stack ?? ''}` });
+  }
+}
+window.__done = true;
