@@ -23,8 +23,7 @@ const bundle = (entry, out) => build({
 await bundle('peers-entry.js', 'peers.js');
 await bundle('braintree-entry.js', 'braintree.js');
 const bytes = {
-  ours: gz('pkg/payjp_wasm_bg.wasm') + gz('pkg/payjp_wasm.js'),
-  oursWithElements: gz('pkg-elements/payjp_wasm_bg.wasm') + gz('pkg-elements/payjp_wasm.js'),
+  ours: gz('pkg/payjp_wasm_bg.wasm') + gz('pkg/index.js'),
   cardValidatorCleave: gz('bench/dist/peers.js'),
   braintree: gz('bench/dist/braintree.js'),
 };
@@ -33,7 +32,7 @@ const bytes = {
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 const pages = createServer((req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  const allowed = ['/pkg-elements/', '/bench/dist/', '/bench/pages/'].some((p) => path.startsWith(p));
+  const allowed = ['/pkg/', '/bench/dist/', '/bench/pages/'].some((p) => path.startsWith(p));
   try {
     if (!allowed) throw new Error('not served');
     const body = readFileSync(join(ROOT, path));
@@ -90,7 +89,7 @@ try {
   console.log(`
 | figure | ours | peers in the same run | budget |
 |---|---|---|---|
-| bytes for card fields, gzip -9 | published ${kb(bytes.ours)}; with elements ${kb(bytes.oursWithElements)} (isolated mode: not built yet) | card-validator + cleave.js ${kb(bytes.cardValidatorCleave)}; braintree-web client + hosted-fields ${kb(bytes.braintree)} (its frames load more from Braintree) | 35,000 B |
+| bytes for card fields, gzip -9 | direct mode ${kb(bytes.ours)} (isolated mode: not built yet) | card-validator + cleave.js ${kb(bytes.cardValidatorCleave)}; braintree-web client + hosted-fields ${kb(bytes.braintree)} (its frames load more from Braintree) | 35,000 B |
 | navigation start → fields ready, ${COLD_LOADS} cold loads | direct p50 ${ms(ready.direct.p50)}, p95 ${ms(ready.direct.p95)} | plain form, no SDK: p50 ${ms(ready.floor.p50)}, p95 ${ms(ready.floor.p95)} | ≤ 50 ms p50 direct |
 | keystroke → formatted DOM, ${KEYSTROKES} keystrokes | p50 ${ms(keys.ours.p50)}, p95 ${ms(keys.ours.p95)} | cleave.js p50 ${ms(keys.cleave.p50)}, p95 ${ms(keys.cleave.p95)} | ≤ 2 ms p95 |
 | validateCardNumber calls/s, mixed inputs | ${Math.round(validation.ours).toLocaleString('en')} | card-validator number(): ${Math.round(validation.cardValidator).toLocaleString('en')} (ours is ${(validation.ours / validation.cardValidator).toFixed(2)}×) | ≥ 5× |

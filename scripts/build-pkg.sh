@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: the Rust core with wasm-pack (release profile tuned for size)
-# and wasm-opt -Oz from npm's binaryen; the element layer (src/dom/*.js) bundled and minified by
-# esbuild into index.js, the package entry; the hand-written types; our manifest fields. Prints
-# the gzipped size of everything a browser downloads.
+# Builds the npm package into pkg/:
+#   1. the Rust core with wasm-pack (release profile tuned for size) into target/pkg-build/glue/,
+#      then wasm-opt -Oz from npm's binaryen;
+#   2. shorter import names in the wasm and its glue (scripts/shorten-imports.mjs);
+#   3. esbuild bundles the element layer (src/dom/*.js) and the wasm-bindgen glue into one
+#      minified module, index.js, the package entry;
+#   4. the hand-written types and our manifest fields.
+# Prints the gzipped size of everything a browser downloads (scripts/size.sh).
 #   PKG_DIR=dir      build somewhere else (default pkg)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${PKG_DIR:-pkg}
+stage=target/pkg-build
+rm -rf "$stage" "$out"
+mkdir -p "$stage/src" "$out"
 
 log=$(mktemp)
-wasm-pack build --release --target web --out-dir "$out" --out-name payjp_wasm --no-pack . >/dev/null 2>"$log" \
+wasm-pack build --release --target web --out-dir "$stage/glue" --out-name payjp_wasm --no-pack . >/dev/null 2>"$log" \
   || { cat "$log" >&2; rm -f "$log"; exit 1; }
 rm -f "$log"
 
@@ -17,18 +24,19 @@ rm -f "$log"
 wasm-opt -Oz --strip-debug --strip-producers --strip-target-features \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$out/payjp_wasm_bg.wasm" -o "$out/payjp_wasm_bg.wasm"
+  "$stage/glue/payjp_wasm_bg.wasm" -o "$out/payjp_wasm_bg.wasm"
+node scripts/shorten-imports.mjs "$out/payjp_wasm_bg.wasm" "$stage/glue/payjp_wasm.js" >/dev/null
 
-# The entry: the element layer and the public API, with the wasm-bindgen glue left as an import.
-esbuild src/dom/index.js --bundle --minify --format=esm --target=es2022 --log-level=warning \
-  --external:./payjp_wasm.js --charset=utf8 --legal-comments=none --outfile="$out/index.js"
+# The sources import the glue as ./payjp_wasm.js; stage them side by side and bundle. The
+# staged copy is also what tests/browser serves to import a source module on its own.
+cp src/dom/*.js "$stage/src/"
+cp "$stage/glue/payjp_wasm.js" "$stage/src/payjp_wasm.js"
+esbuild "$stage/src/index.js" --bundle --minify --format=esm --target=es2022 --log-level=warning \
+  --charset=utf8 --legal-comments=none --outfile="$out/index.js"
 cp src/dom/index.d.ts "$out/index.d.ts"
-# wasm-bindgen's own declarations describe the internal glue, not the API; they are not shipped.
-rm -f "$out/payjp_wasm.d.ts" "$out/payjp_wasm_bg.wasm.d.ts"
 
-# wasm-pack --no-pack writes no package.json; pkg.json (merged next) holds our fields.
+# pkg.json holds our manifest fields; the version comes from Cargo.toml.
 echo '{}' > "$out/package.json"
 node scripts/merge-manifest.mjs "$out"
-rm -f "$out/.gitignore"
 
 PKG_DIR=$out scripts/size.sh --report

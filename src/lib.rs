@@ -13,7 +13,6 @@ extern crate alloc;
 
 /// The `alloc` items a `no_std` crate has to name; every module imports this.
 pub(crate) mod prelude {
-    pub use alloc::borrow::ToOwned;
     pub use alloc::boxed::Box;
     pub use alloc::string::{String, ToString};
     pub use alloc::vec;

@@ -92,10 +92,10 @@ impl ApiBase {
         } else if let Some(rest) = url.strip_prefix("http://") {
             (false, rest)
         } else {
-            return Err(if url.contains("://") { ConfigError::InsecureApiBase } else { ConfigError::InvalidApiBase });
+            return Err(if url.as_bytes().windows(3).any(|w| w == b"://") { ConfigError::InsecureApiBase } else { ConfigError::InvalidApiBase });
         };
         let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-        if authority.is_empty() || authority.contains('@') || rest.contains(['?', '#', ' ']) {
+        if authority.is_empty() || authority.bytes().any(|b| b == b'@') || rest.bytes().any(|b| matches!(b, b'?' | b'#' | b' ')) {
             return Err(ConfigError::InvalidApiBase);
         }
         // `rsplit_once` rather than slicing: no panicking path (and its formatting) is shipped.

@@ -14,7 +14,7 @@ const LOCAL_MAX_CHARS: usize = 64;
 const LABEL_MAX_CHARS: usize = 63;
 
 fn is_local_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c)
+    c.is_ascii_alphanumeric() || matches!(c, '!' | '#' | '$' | '%' | '&' | '\'' | '*' | '+' | '/' | '=' | '?' | '^' | '_' | '`' | '{' | '|' | '}' | '~' | '.' | '-')
 }
 
 fn is_domain_char(c: char) -> bool {
@@ -52,9 +52,9 @@ pub fn validate_email(input: &str) -> FieldCheck {
     let local_ok_so_far = local.chars().all(is_local_char)
         && local.len() <= LOCAL_MAX_CHARS
         && !local.starts_with('.')
-        && !local.contains("..");
+        && !local.as_bytes().windows(2).any(|w| w == b"..");
     let domain_ok_so_far = domain.map_or(true, |d| {
-        d.chars().all(is_domain_char) && !d.starts_with('.') && !d.contains("..")
+        d.chars().all(is_domain_char) && !d.starts_with('.') && !d.as_bytes().windows(2).any(|w| w == b"..")
     });
     if !local_ok_so_far || !domain_ok_so_far || (domain.is_some() && local.is_empty()) {
         return FieldCheck::invalid(value, Problem::InvalidEmail);

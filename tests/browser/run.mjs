@@ -14,7 +14,7 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'applic
 // URL prefix → folder. /src/dom/payjp_wasm.js maps to the built glue so a source module can be
 // imported on its own.
 const ROUTES = [
-  ['/src/dom/payjp_wasm.js', 'pkg/payjp_wasm.js'],
+  ['/src/dom/payjp_wasm.js', 'target/pkg-build/src/payjp_wasm.js'],
   ['/pkg/', 'pkg/'],
   ['/src/dom/', 'src/dom/'],
   ['/', 'tests/browser/'],

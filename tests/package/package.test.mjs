@@ -13,7 +13,7 @@ const PKG = join(ROOT, 'pkg');
 test('npm pack ships exactly the intended files', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PKG, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['index.d.ts', 'index.js', 'package.json', 'payjp_wasm.js', 'payjp_wasm_bg.wasm']);
+  assert.deepEqual(files, ['index.d.ts', 'index.js', 'package.json', 'payjp_wasm_bg.wasm']);
 });
 
 test('the manifest carries our fields and the Cargo version', () => {
