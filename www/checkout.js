@@ -6,6 +6,9 @@ import init, { Payjp } from '/pkg/index.js';
 const params = new URLSearchParams(location.search);
 const lang = params.get('lang') === 'en' ? 'en' : 'ja';
 const split = params.get('split') === '1';
+// Isolated (the default): the card fields are frames served by the payment origin, so this page
+// never holds card data. ?isolation=none renders them directly in this page instead.
+const direct = params.get('isolation') === 'none';
 
 const TEXT = {
   ja: {
@@ -48,7 +51,12 @@ $('split-toggle').textContent = split ? t.splitOff : t.splitOn;
 
 await init();
 const config = await (await fetch('/demo-config.json')).json();
-const payjp = Payjp(config.publicKey, { locale: lang, apiBase: config.apiBase });
+const payjp = Payjp(config.publicKey, {
+  locale: lang,
+  apiBase: config.apiBase,
+  frameOrigin: new URL(config.apiBase).origin,
+  isolation: direct ? 'none' : 'frame',
+});
 const elements = payjp.elements();
 const style = {
   base: { fontSize: '16px', color: '#1f2933', '::placeholder': { color: '#9aa5b1' } },
@@ -68,6 +76,9 @@ if (split) {
   const card = elements.create('card', { style });
   card.mount('#card-element');
   tokenElement = card;
+}
+for (const type of ['card', 'cardNumber', 'cardExpiry', 'cardCvc']) {
+  elements.getElement(type)?.on('loaderror', (e) => show('error', e.error.message));
 }
 payjp.securityBadge({ locale: lang }).mount('#badge');
 

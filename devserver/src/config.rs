@@ -32,6 +32,11 @@ pub struct Config {
 }
 
 impl Config {
+    /// `http://{payment addr}`: the origin of the API and of the frame pages.
+    pub fn payment_origin(&self) -> &str {
+        self.api_base_url.trim_end_matches("/v1")
+    }
+
     pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Config, String> {
         let mut config = Config {
             payment_addr: SocketAddr::from(([127, 0, 0, 1], 8787)),

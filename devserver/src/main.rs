@@ -13,6 +13,7 @@ mod api_error;
 mod cards;
 mod config;
 mod cors;
+mod frame;
 mod faults;
 mod merchant;
 mod payment;

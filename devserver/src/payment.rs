@@ -69,7 +69,12 @@ pub fn router(state: AppState) -> Router {
         .route("/{id}/challenge", post(crate::tds::submit))
         .route("/finish.js", get(crate::tds::finish_js))
         .route("/issuer.css", get(crate::tds::issuer_css));
-    Router::new().nest("/v1/tds", issuer).nest("/v1", api).nest("/__control", control).with_state(state)
+    Router::new()
+        .nest("/v1/tds", issuer)
+        .nest("/v1", api)
+        .nest("/__control", control)
+        .merge(crate::frame::router(state.clone()))
+        .with_state(state)
 }
 
 /// Runs before routing: picks this request's fault and drops the connection if it says so.
@@ -104,7 +109,8 @@ fn origin(headers: &HeaderMap) -> Option<String> {
 async fn api_layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let origin = origin(req.headers());
     if let Some(o) = &origin {
-        if !cors::origin_allowed(&state.config.allow_origins, o) {
+        // The frame pages of isolated mode call the API from the payment origin itself.
+        if !cors::origin_allowed(&state.config.allow_origins, o) && *o != state.config.payment_origin() {
             return error(403, "client_error", Some("origin_not_allowed"), "This origin is not allowed to call the API.", None);
         }
     }

@@ -3,8 +3,9 @@
 // expected; nothing here ever sees a token request's answer or logs a value.
 import { ElementView, SharedBrand, TYPES } from './view.js';
 import { parseStyle } from './style.js';
+import { Controller, FrameView } from './frame-host.js';
 
-const EVENTS = ['change', 'ready', 'focus', 'blur'];
+const EVENTS = ['change', 'ready', 'focus', 'blur', 'loaderror'];
 const TYPE_LIST = "'card', 'cardNumber', 'cardExpiry' or 'cardCvc'";
 
 /** Element → its private state; `createToken` reads it. Not reachable from outside the SDK. */
@@ -56,9 +57,14 @@ function parseOptions(type, options, what) {
 export class Elements {
   #group;
 
-  /** @param {{ payjp: object, lang: 'ja'|'en', document: () => Document }} context */
+  /**
+   * @param {{ payjp: object, lang: 'ja'|'en', document: () => Document,
+   *   frame: { origin: string, url: string } | null, clientConfig: object }} context
+   *   `frame` set means isolated mode: every element is a frame on the payment origin.
+   */
   constructor(context) {
-    this.#group = { ...context, shared: new SharedBrand(), members: [] };
+    const group = (this.#group = { ...context, shared: new SharedBrand(), members: [] });
+    if (group.frame) group.controller = new Controller(group);
   }
 
   /** `create(type, options?)`: type is 'card', 'cardNumber', 'cardExpiry' or 'cardCvc'. */
@@ -87,12 +93,22 @@ export class PayjpElement {
 
   constructor(group, type, options) {
     const s = (this.#s = { group, type, element: this, handlers: [], container: null, destroyed: false, labels: [] });
-    s.view = new ElementView(group.document(), type, group.lang, group.shared, options, (event, summary) => {
-      if (event !== 'change') return s.dispatch(event, { elementType: type });
-      s.dispatch('change', { elementType: type, ...summary });
+    const emit = (event, detail) => {
+      if (event === 'frameready') return s.dispatch('ready', { elementType: type });
+      if (event !== 'change') return s.dispatch(event, { elementType: type, ...detail });
+      s.dispatch('change', { elementType: type, ...detail });
       // A split CVC re-checks its length when the number's brand changes.
-      if (s.view.field(0)) for (const m of group.members) if (m !== s && m.view.field(2)) m.view.render(true);
-    });
+      if (s.view.field(0) && !s.view.field(2)) {
+        for (const m of group.members) {
+          if (m === s || !m.view.field(2)) continue;
+          if (group.frame) m.view.setBrand(detail.brand);
+          else m.view.render(true);
+        }
+      }
+    };
+    s.view = group.frame
+      ? new FrameView(group.document(), type, group, options, emit)
+      : new ElementView(group.document(), type, group.lang, group.shared, options, emit);
     s.dispatch = (event, detail) => {
       for (const [e, handler] of [...s.handlers]) {
         if (e !== event) continue;
@@ -127,8 +143,13 @@ export class PayjpElement {
       }
     }
     s.container = container;
-    // `ready` fires after the current task, so handlers attached right after mount() hear it.
-    setTimeout(() => s.container && s.dispatch('ready', { elementType: s.type }));
+    if (s.group.frame) {
+      // Isolated: `ready` fires when the frame has connected and rendered.
+      s.view.open();
+    } else {
+      // `ready` fires after the current task, so handlers attached right after mount() hear it.
+      setTimeout(() => s.container && s.dispatch('ready', { elementType: s.type }));
+    }
   }
 
   /** `unmount()`: removes the element from the page; it can be mounted again. */
@@ -168,9 +189,9 @@ export class PayjpElement {
     this.#s.view.applyOptions(parseOptions(this.#s.type, options, 'update'));
   }
 
-  /** `on(event, handler)`: 'change', 'ready', 'focus' or 'blur'. */
+  /** `on(event, handler)`: 'change', 'ready', 'focus', 'blur' or 'loaderror' (isolated mode). */
   on(event, handler) {
-    if (!EVENTS.includes(event)) throw new TypeError(`on: unknown event '${String(event)}'; expected 'change', 'ready', 'focus' or 'blur'.`);
+    if (!EVENTS.includes(event)) throw new TypeError(`on: unknown event '${String(event)}'; expected 'change', 'ready', 'focus', 'blur' or 'loaderror'.`);
     if (typeof handler !== 'function') throw new TypeError('on: expected the handler to be a function.');
     this.#s.handlers.push([event, handler]);
     return this;

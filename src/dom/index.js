@@ -10,6 +10,8 @@
 import initWasm, { Payjp as createClient } from './payjp_wasm.js';
 import { Elements, cardViews, internals } from './elements.js';
 import { SecurityBadge } from './badge.js';
+import { isolationOptions } from './frame-host.js';
+import { startFrame } from './frame-guest.js';
 
 export {
   validateCardNumber,
@@ -47,15 +49,22 @@ export default function init(input) {
 const isObject = (v) => typeof v === 'object' && v !== null;
 
 /**
- * `Payjp(publicKey, { locale, apiBase, timeout })`: throws at once on a secret key, a malformed
- * key, or an apiBase that is not https (loopback hosts excepted).
+ * `Payjp(publicKey, { locale, apiBase, timeout, frameOrigin, frameUrl, isolation })`: throws at
+ * once on a secret key, a malformed key, an apiBase that is not https (loopback hosts excepted),
+ * or a frameOrigin that is not an https origin.
  */
 export function Payjp(publicKey, options) {
   if (typeof window === 'undefined') {
     throw new Error('Payjp: this needs a browser (window is undefined). Create it in client-side code, not during server-side rendering.');
   }
   if (!loaded) throw new Error('Payjp: the WebAssembly core is not loaded yet; await init() before calling Payjp().');
-  return new PayjpInstance(createClient(publicKey, options), publicKey, options);
+  const client = createClient(publicKey, options);
+  return new PayjpInstance(client, publicKey, options, isolationOptions(options));
+}
+
+/** Internal: runs www/frame.html, the page the isolated elements load from the payment origin. */
+export function _startFrame() {
+  return startFrame(window, init);
 }
 
 /** What `Payjp()` returns. */
@@ -63,11 +72,16 @@ class PayjpInstance {
   #client;
   #lang;
   #live;
+  #frame;
+  #config;
 
-  constructor(client, publicKey, options) {
+  constructor(client, publicKey, options, frame) {
     this.#client = client;
     this.#lang = options?.locale === 'en' ? 'en' : 'ja';
     this.#live = publicKey.startsWith('pk_live_');
+    this.#frame = frame;
+    // What the controller frame needs to make the same client on the payment origin.
+    this.#config = { publicKey, apiBase: options?.apiBase, timeout: options?.timeout };
   }
 
   /** `retrieveAvailability()` → `{ card_types_supported, livemode }` or `{ error }`. */
@@ -82,7 +96,7 @@ class PayjpInstance {
 
   /** `elements()`: a group of card elements. */
   elements() {
-    return new Elements({ payjp: this, lang: this.#lang, document: () => document });
+    return new Elements({ payjp: this, lang: this.#lang, document: () => document, frame: this.#frame, clientConfig: this.#config });
   }
 
   /** `securityBadge({ theme, size, locale })`: a mountable badge. */
@@ -113,6 +127,11 @@ class PayjpInstance {
       if (typeof v !== 'string') throw new TypeError(`createToken: expected options.card.${key} to be a string.`);
       return v;
     });
+    if (s.group.frame) {
+      // Isolated: the controller frame validates the fields and makes the token.
+      const [name, email, phone] = holder;
+      return s.group.controller.createToken({ card: { name, email, phone }, three_d_secure: options?.three_d_secure === true });
+    }
     // Validate every field; the first invalid one gets the focus.
     for (const view of views) view.validateForSubmit();
     const invalid = views.find((v) => v.summary.error);

@@ -126,3 +126,22 @@ export const ELEMENT_CSS =
   '.payjp-element.payjp-hide-icon .payjp-icon{display:none}' +
   '.payjp-error{display:block;min-height:0;font-size:.85em;color:#b42318}' +
   '.payjp-error:empty{display:none}';
+
+/**
+ * Checks rules that arrive already parsed (from the page, into a frame) against the same
+ * allow-list, and returns them; anything else throws.
+ */
+export function checkRules(rules) {
+  if (!Array.isArray(rules)) throw new TypeError('style: expected a list of rules.');
+  return rules.map((rule) => {
+    const [variant, pseudo, key, value] = Array.isArray(rule) ? rule : [];
+    const ok =
+      Object.hasOwn(VARIANTS, variant) &&
+      (pseudo === '' || PSEUDOS.includes(pseudo)) &&
+      Object.hasOwn(PROPERTIES, key) &&
+      typeof value === 'string' &&
+      safeValue(value);
+    if (!ok) throw new TypeError('style: a rule is not allowed.');
+    return [variant, pseudo, key, value];
+  });
+}
