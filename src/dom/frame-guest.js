@@ -65,6 +65,9 @@ export async function startFrame(window, init) {
     else runController(lang, event.ports[0], d);
   };
   window.addEventListener('message', onMessage);
+  // Hello at once (the page takes a silent, loaded frame for a failed one), ready once the core
+  // is loaded.
+  window.parent.postMessage({ payjp: 'hello', nonce }, parentOrigin);
   await init();
   window.parent.postMessage({ payjp: 'ready', nonce }, parentOrigin);
 }
@@ -80,7 +83,15 @@ function runField(document, type, lang, port, connect) {
   // The live region stays for screen readers inside the frame; the page shows the text.
   view.errorRegion.classList.add('payjp-sr');
   document.body.append(view.root, view.errorRegion);
-  new ResizeObserver(() => post({ t: 'height', px: document.body.getBoundingClientRect().height })).observe(document.body);
+  // Enter submits the merchant's form, as it would in an input of the page itself.
+  view.root.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.isComposing) {
+      e.preventDefault();
+      post({ t: 'enter' });
+    }
+  });
+  const height = () => post({ t: 'height', px: document.body.getBoundingClientRect().height });
+  new ResizeObserver(height).observe(document.body);
 
   port.onmessage = (event) => {
     const d = event.data;
@@ -121,6 +132,8 @@ function runField(document, type, lang, port, connect) {
       controller.postMessage({ t: 'values', id: d.id, error: publicError(error), values: error ? null : values });
     }
   }
+  // The height first, so the page has sized the frame by the time `ready` fires.
+  height();
   post({ t: 'ready' });
 }
 

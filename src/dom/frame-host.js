@@ -15,8 +15,11 @@ import { TYPES, uniqueId } from './view.js';
 import { attrs } from './field.js';
 import { ensureSheet } from './style.js';
 
-/** How long a frame may take to announce itself before `loaderror`. */
+/** How long a frame may take to be ready before `loaderror`. */
 export const FRAME_TIMEOUT_MS = 15_000;
+/** A frame page of ours says hello while it loads; a document that loaded without saying so is
+ * not ours (a 404, a blocked or an error page). */
+const HELLO_GRACE_MS = 1_000;
 
 const HOST_CSS =
   '.payjp-frame-host{display:block}' +
@@ -101,10 +104,20 @@ class FrameLink {
     const iframe = (this.iframe = document.createElement('iframe'));
     const params = new URLSearchParams({ ...hashParams, origin: window.location.origin, nonce: this.nonce });
     iframe.src = `${frame.url}#${params}`;
+    let hello = false;
+    const fail = () => {
+      if (!this.port && !this.closed && !this.failed) {
+        this.failed = true;
+        onLoadError();
+      }
+    };
+    iframe.addEventListener('load', () => setTimeout(() => hello || fail(), HELLO_GRACE_MS));
     this.onWindowMessage = (event) => {
       const data = event.data;
       if (this.port || event.source !== iframe.contentWindow || event.origin !== frame.origin) return;
-      if (!isObject(data) || data.payjp !== 'ready' || data.nonce !== this.nonce) return;
+      if (!isObject(data) || data.nonce !== this.nonce) return;
+      if (data.payjp === 'hello') hello = true;
+      if (data.payjp !== 'ready' || this.failed) return;
       const channel = new MessageChannel();
       this.port = channel.port1;
       this.port.onmessage = (e) => isObject(e.data) && typeof e.data.t === 'string' && onMessage(e.data, e);
@@ -113,7 +126,7 @@ class FrameLink {
     };
     window.addEventListener('message', this.onWindowMessage);
     this.window = window;
-    this.timer = setTimeout(() => !this.port && !this.closed && onLoadError(), FRAME_TIMEOUT_MS);
+    this.timer = setTimeout(fail, FRAME_TIMEOUT_MS);
   }
 
   send(message, transfer) {
@@ -281,6 +294,12 @@ export class FrameView {
       case 'ready':
         this.emit('frameready');
         break;
+      case 'enter': {
+        // Enter in the frame submits the form around the element, as in a field of the page.
+        const form = this.root.closest('form');
+        if (form) form.requestSubmit();
+        break;
+      }
     }
   }
 

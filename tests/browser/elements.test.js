@@ -214,7 +214,7 @@ test('misuse throws or rejects with messages that name what was expected', async
   const root = container();
   card.mount(root);
   throws(() => card.mount(root), Error, 'already mounted');
-  throws(() => card.on('click', () => {}), TypeError, "'change', 'ready', 'focus' or 'blur'");
+  throws(() => card.on('click', () => {}), TypeError, "'change', 'ready', 'focus', 'blur' or 'loaderror'");
   throws(() => card.on('change', 'handler'), TypeError, 'handler to be a function');
   throws(() => p.elements().create('cardNumber', { style: { base: { background: 'red' } } }), TypeError, "'background' is not allowed; expected one of color");
   throws(() => p.elements().create('cardNumber', { disabled: 'yes' }), TypeError, 'disabled to be a boolean');
@@ -385,6 +385,118 @@ test('ten mount and unmount cycles leave nothing behind', async () => {
   el.mount(root);
   equal(root.querySelectorAll('.payjp-element').length, 1);
   el.destroy();
+});
+
+// --- isolated mode: the frames come from the devserver (the payment origin) ---------------------
+
+const FRAME_ORIGIN = new URLSearchParams(location.search).get('frameOrigin');
+const API_BASE = new URLSearchParams(location.search).get('apiBase');
+const isolated = (locale = 'en', extra = {}) => Payjp(KEY, { locale, apiBase: API_BASE, frameOrigin: FRAME_ORIGIN, ...extra });
+
+// Counts the page's live `message` listeners, to prove unmount and destroy remove theirs.
+let messageListeners = 0;
+const add = window.addEventListener;
+const remove = window.removeEventListener;
+const live = new Set();
+window.addEventListener = function (type, listener, ...rest) {
+  if (type === 'message' && !live.has(listener)) live.add(listener), (messageListeners += 1);
+  return add.call(this, type, listener, ...rest);
+};
+window.removeEventListener = function (type, listener, ...rest) {
+  if (type === 'message' && live.delete(listener)) messageListeners -= 1;
+  return remove.call(this, type, listener, ...rest);
+};
+
+const once = (element, event) => new Promise((resolve) => element.on(event, resolve));
+const within = (promise, ms, what) => Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms))]);
+
+test('isolated: the element is a frame of the payment origin the page cannot read', async () => {
+  const el = isolated().elements().create('card');
+  const root = container();
+  const ready = once(el, 'ready');
+  el.mount(root);
+  await within(ready, 15000, 'ready');
+  const frame = root.querySelector('iframe.payjp-frame');
+  assert(frame, 'an iframe is mounted');
+  equal(new URL(frame.src).origin, FRAME_ORIGIN);
+  equal(frame.contentDocument, null, 'the page cannot read the frame');
+  equal(inputs(root).length, 0, 'no input lives in the page');
+  assert(frame.title, 'the frame has a title for assistive technology');
+  assert(root.querySelector('.payjp-element').classList.contains('payjp-empty'), 'state classes are on the host');
+  assert(parseFloat(frame.style.height) > 10, `the frame height follows its content (${frame.style.height})`);
+  const focused = once(el, 'focus');
+  el.focus();
+  await within(focused, 5000, 'focus event');
+  equal(document.activeElement, frame, 'focus() moved focus into the frame');
+  el.destroy();
+  equal(root.querySelector('iframe'), null, 'destroy removes the frame');
+});
+
+test('isolated: ten mount/unmount cycles leave no stray frames or listeners', async () => {
+  const baseline = messageListeners;
+  const frames = document.querySelectorAll('iframe').length;
+  const elements = isolated().elements();
+  const el = elements.create('cardNumber');
+  const root = container();
+  for (let i = 0; i < 10; i++) {
+    el.mount(root);
+    assert(messageListeners > baseline, 'mounted: the element listens for its frame');
+    el.unmount();
+  }
+  equal(document.querySelectorAll('iframe').length, frames, 'no stray frames (field or controller)');
+  equal(messageListeners, baseline, 'no stray message listeners');
+  const ready = once(el, 'ready');
+  el.mount(root);
+  await within(ready, 15000, 'ready after remounting');
+  el.destroy();
+  equal(document.querySelectorAll('iframe').length, frames);
+  equal(messageListeners, baseline);
+});
+
+test('isolated: a frame that fails to load emits loaderror with a clear message', async () => {
+  const el = isolated('en', { frameUrl: `${FRAME_ORIGIN}/no-such-frame.html` }).elements().create('card');
+  const failed = once(el, 'loaderror');
+  el.mount(container());
+  const e = await within(failed, 10000, 'loaderror');
+  equal(e.elementType, 'card');
+  equal(e.error.code, 'frame_load_failed');
+  assert(e.error.message.includes('could not be loaded'), e.error.message);
+  el.destroy();
+});
+
+test('isolated: createToken validates inside the frames and sends nothing for empty fields', async () => {
+  const p = isolated('en');
+  const elements = p.elements();
+  const number = elements.create('cardNumber');
+  const roots = [container(), container(), container()];
+  const readies = [once(number, 'ready')];
+  number.mount(roots[0]);
+  for (const [i, type] of [[1, 'cardExpiry'], [2, 'cardCvc']]) {
+    const el = elements.create(type);
+    readies.push(once(el, 'ready'));
+    el.mount(roots[i]);
+  }
+  await within(Promise.all(readies), 15000, 'three ready events');
+  const changes = record(number, 'change');
+  const r = await within(p.createToken(number), 15000, 'a createToken answer');
+  equal(r.error.type, 'validation_error');
+  equal(r.error.code, 'incomplete_number');
+  equal(changes.at(-1).error.code, 'incomplete_number', 'the frame reported its error as a change event');
+  equal(roots[0].querySelector('.payjp-error').textContent, 'Your card number is incomplete.', 'the page shows the error line');
+  for (const type of ['cardNumber', 'cardExpiry', 'cardCvc']) elements.getElement(type).destroy();
+});
+
+test('isolated: misconfiguration throws at once', async () => {
+  throws(() => isolated('en', { frameOrigin: 'http://frames.example.com' }), Error, 'https');
+  throws(() => isolated('en', { frameOrigin: 'https://frames.example.com/path' }), TypeError, 'scheme, host and port only');
+  throws(() => isolated('en', { frameUrl: 'https://elsewhere.example/frame.html' }), Error, 'must be on frameOrigin');
+  throws(() => Payjp(KEY, { isolation: 'frame' }), TypeError, 'needs options.frameOrigin');
+  throws(() => Payjp(KEY, { isolation: 'iframe' }), TypeError, "'frame' (the default with frameOrigin) or 'none'");
+  const direct = isolated('en', { isolation: 'none' }).elements().create('card');
+  const root = container();
+  direct.mount(root);
+  equal(inputs(root).length, 3, "isolation: 'none' renders the inputs in the page");
+  direct.destroy();
 });
 
 window.__results = [];

@@ -1,13 +1,14 @@
 // Runs the in-page suites of tests/browser/ in one real browser and prints a line per test:
 //   node tests/browser/run.mjs chromium   (Debian's Chromium through playwright-core)
 //   node tests/browser/run.mjs firefox    (Firefox ESR through geckodriver, WebDriver over HTTP)
-// It serves the test pages and the built package (pkg/) on a loopback port it picks, and stops
-// the server and the browser when it is done. Exits 1 when any test fails.
+// It serves the test pages and the built package (pkg/) on a loopback port it picks, starts the
+// devserver as the payment origin of isolated mode (its frame page and token API), and stops
+// everything when it is done. Exits 1 when any test fails.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { ROOT, launchBrowser } from '../e2e/harness.mjs';
+import { ROOT, launchBrowser, startDevserver } from '../e2e/harness.mjs';
 
 const SUITES = ['elements.html'];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
@@ -107,11 +108,14 @@ if (!run) {
   process.exit(2);
 }
 const server = await serve();
+const devserver = await startDevserver(['--allow-origin', 'http://127.0.0.1:*']);
+const frameOrigin = devserver.apiBase.replace(/\/v1$/, '');
 let failed = 0;
 let passed = 0;
 try {
   for (const suite of SUITES) {
-    const { results, errors } = await run(`http://127.0.0.1:${server.address().port}/${suite}`);
+    const query = new URLSearchParams({ frameOrigin, apiBase: devserver.apiBase });
+    const { results, errors } = await run(`http://127.0.0.1:${server.address().port}/${suite}?${query}`);
     for (const r of results) {
       if (r.ok) passed++;
       else failed++;
@@ -121,6 +125,7 @@ try {
   }
 } finally {
   server.close();
+  await devserver.stop();
 }
 console.log(`${browser}: ${passed} passed, ${failed} failed`);
 process.exit(failed || !passed ? 1 : 0);

@@ -1,0 +1,200 @@
+// Isolated mode's guarantees, in headless Chromium against the devserver: the merchant page
+// cannot read the card frames, the messages it receives never carry card data, forged messages
+// from a third origin change nothing and make no token, and a frame embedded by an origin that
+// is not allowed refuses to render.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, newPage, screenshot, startDevserver, startThirdOrigin } from './harness.mjs';
+
+const KEY = 'pk_test_0123456789abcdef01234567';
+const NUMBER = '4242424242424242';
+const CVC = '987';
+
+let server;
+let browser;
+let third;
+
+before(async () => {
+  server = await startDevserver(['--rate', '50']);
+  browser = await launchBrowser();
+  third = await startThirdOrigin({ '/': '<!doctype html><title>another site</title><p>another site</p>' });
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await third?.stop();
+});
+
+const paymentOrigin = () => server.apiBase.replace(/\/v1$/, '');
+async function control(path, body) {
+  const r = await fetch(`${paymentOrigin()}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body && JSON.stringify(body) });
+  return r.json();
+}
+
+/** Opens the checkout (isolated) in `page` with a recorder of every message it receives. */
+async function openCheckout(page, query = '') {
+  await page.addInitScript(() => {
+    window.__messages = [];
+    window.addEventListener('message', (e) => {
+      if (window.top !== window) return;
+      let text;
+      try {
+        text = JSON.stringify(e.data);
+      } catch {
+        text = String(e.data);
+      }
+      window.__messages.push(`${e.origin} ${text}`);
+    });
+  });
+  await page.goto(`${server.merchant}/${query}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.locator('iframe.payjp-frame').first().contentFrame().locator('.payjp-input').first().waitFor();
+}
+
+async function typeCard(page) {
+  const frame = page.locator('iframe.payjp-frame').contentFrame();
+  await frame.locator('.payjp-number').click();
+  await page.keyboard.type(NUMBER);
+  await page.keyboard.type('1230');
+  await page.keyboard.type(CVC);
+}
+
+function assertNoCardData(text, where) {
+  for (const secret of [NUMBER, CVC, '4242 4242 4242 4242']) {
+    const pattern = new RegExp(`(^|[^0-9a-z])${secret}([^0-9a-z]|$)`, 'i');
+    assert.doesNotMatch(text, pattern, `card data reached ${where}`);
+  }
+}
+
+test('the merchant page cannot read the frames, and no message it receives carries card data', async () => {
+  await control('/__control/reset', {});
+  const p = await newPage(browser);
+  const page = p.page;
+  await openCheckout(page, '?lang=en');
+  await typeCard(page);
+  const access = await page.evaluate(() => {
+    const frame = document.querySelector('iframe.payjp-frame');
+    let read = 'no error';
+    try {
+      read = frame.contentWindow.document.body.innerHTML;
+    } catch (e) {
+      read = e.name;
+    }
+    return { contentDocument: frame.contentDocument === null, read, inputs: document.querySelectorAll('input').length };
+  });
+  assert.equal(access.contentDocument, true, 'contentDocument is null for the merchant page');
+  assert.equal(access.read, 'SecurityError', 'reaching into the frame throws');
+  assert.equal(access.inputs, 2, 'the page holds only its own inputs (name, e-mail)');
+  // The merchant's style (demo: 16px, #1f2933) was carried into the frame and applied there.
+  const number = page.locator('iframe.payjp-frame').contentFrame().locator('.payjp-number');
+  assert.equal(await number.evaluate((el) => getComputedStyle(el).color), 'rgb(31, 41, 51)');
+  assert.equal(await number.evaluate((el) => getComputedStyle(el).fontSize), '16px');
+  // Clicking the label for the container focuses the field inside the frame.
+  await page.locator('#email').click();
+  await page.locator('#card-label').click();
+  assert.equal(await number.evaluate((el) => document.activeElement === el), true, 'the label focused the number field');
+  await page.fill('#name', 'TARO YAMADA');
+  await page.click('#pay');
+  await page.waitForSelector('#result.ok');
+  const messages = await page.evaluate(() => window.__messages);
+  assert.ok(messages.some((m) => m.includes('"payjp":"ready"')), 'the recorder saw the frames announce themselves');
+  assertNoCardData(messages.join('\n'), 'a message to the merchant page');
+  assertNoCardData(JSON.stringify(await (await fetch(`${server.merchant}/__log`)).json()), 'the merchant server');
+  assert.deepEqual(await p.cspViolations(), []);
+  await screenshot(page, 'isolated-merchant-cannot-read');
+  await page.close();
+});
+
+test('forged messages from a third origin change nothing and make no token', async () => {
+  await control('/__control/reset', {});
+  const p = await newPage(browser);
+  const attacker = p.page;
+  await attacker.goto(`${third.origin}/`);
+  // The third origin opens the checkout, so it holds a reference to its window and frames.
+  const [checkout] = await Promise.all([
+    attacker.waitForEvent('popup'),
+    attacker.evaluate((url) => {
+      window.__w = window.open(url);
+    }, `${server.merchant}/?lang=en`),
+  ]);
+  await checkout.waitForSelector('body[data-ready="true"]');
+  await checkout.locator('iframe.payjp-frame').first().contentFrame().locator('.payjp-input').first().waitFor();
+  await typeCard(checkout);
+  const changes = await checkout.evaluate(() => document.querySelector('#card-element .payjp-element').className);
+
+  const answered = await attacker.evaluate(async () => {
+    const w = window.__w;
+    const got = [];
+    const port = () => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (e) => got.push(JSON.stringify(e.data));
+      return channel.port2;
+    };
+    const nonce = 'f'.repeat(32);
+    const commands = [
+      { t: 'focus' }, { t: 'blur' }, { t: 'clear' }, { t: 'update', options: { disabled: true } },
+      { t: 'brand', brand: 'American Express' }, { t: 'collect', id: 1 }, { t: 'token', id: 1, options: {} },
+      { t: 'field', type: 'card' }, { t: 'link' },
+      { t: 'values', id: 1, error: null, values: { 0: '4000000000000002', 1: '12 / 30', 2: '123' } },
+    ];
+    for (let i = 0; i < w.frames.length; i += 1) {
+      const frame = w.frames[i];
+      frame.postMessage({ payjp: 'connect', nonce, options: {} }, '*', [port()]);
+      for (const command of commands) {
+        frame.postMessage(command, '*');
+        frame.postMessage(command, '*', [port()]);
+        frame.postMessage({ payjp: 'connect', nonce, ...command }, '*', [port()]);
+      }
+    }
+    // Posing as a frame towards the merchant page's SDK.
+    w.postMessage({ payjp: 'ready', nonce }, '*', [port()]);
+    w.postMessage({ payjp: 'hello', nonce }, '*');
+    w.postMessage({ t: 'change', summary: { complete: true, empty: false, brand: 'Visa', error: null } }, '*');
+    w.postMessage({ t: 'token', id: 1, result: { id: 'tok_forged' } }, '*');
+    await new Promise((r) => setTimeout(r, 1500));
+    return got;
+  });
+  assert.deepEqual(answered, [], 'no frame answered the third origin on any port');
+  const s = await control(`/__control/stats?key=${KEY}`);
+  assert.equal(s.token_requests, 0, 'no token request was made');
+  const frame = checkout.locator('iframe.payjp-frame').contentFrame();
+  assert.equal(await frame.locator('.payjp-number').inputValue(), '4242 4242 4242 4242', 'the fields were not cleared');
+  assert.equal(await frame.locator('.payjp-number').isDisabled(), false, 'no forged update applied');
+  assert.equal(await frame.locator('.payjp-icon').getAttribute('data-brand'), 'Visa', 'no forged brand applied');
+  assert.equal(await checkout.evaluate(() => document.querySelector('#card-element .payjp-element').className), changes, 'the element state did not change');
+  assert.equal(await checkout.locator('#result').textContent(), '', 'nothing was paid');
+  // The real buyer still pays, with one token.
+  await checkout.fill('#name', 'TARO YAMADA');
+  await checkout.click('#pay');
+  await checkout.waitForSelector('#result.ok');
+  assert.equal((await control(`/__control/stats?key=${KEY}`)).tokens_created, 1);
+  await screenshot(checkout, 'isolated-forged-messages');
+  await checkout.close();
+  await attacker.close();
+});
+
+test('a frame embedded by an origin that is not allowed refuses to render', async () => {
+  const p = await newPage(browser);
+  const page = p.page;
+  await page.goto(`${third.origin}/`);
+  const nonce = 'a'.repeat(32);
+  const heard = await page.evaluate(async ({ url, nonce }) => {
+    const heard = [];
+    window.addEventListener('message', (e) => heard.push(JSON.stringify(e.data)));
+    const frame = document.createElement('iframe');
+    frame.src = `${url}#mode=field&type=card&locale=en&origin=${encodeURIComponent(location.origin)}&nonce=${nonce}`;
+    document.body.append(frame);
+    await new Promise((r) => setTimeout(r, 2500));
+    return heard;
+  }, { url: `${paymentOrigin()}/frame.html`, nonce });
+  assert.deepEqual(heard, [], 'the frame never announced itself');
+  const frames = page.frames().filter((f) => f !== page.mainFrame());
+  assert.equal(frames.length, 1);
+  const inputs = await frames[0].locator('.payjp-input').count().catch(() => 0);
+  assert.equal(inputs, 0, 'no card input was rendered');
+  // The frame page opened on its own (not embedded) refuses as well.
+  await page.goto(`${paymentOrigin()}/frame.html#mode=field&type=card&locale=en&origin=${encodeURIComponent(third.origin)}&nonce=${nonce}`);
+  await page.waitForSelector('body[data-refused="true"]', { state: 'attached' });
+  assert.equal(await page.locator('.payjp-input').count(), 0);
+  await page.close();
+});
