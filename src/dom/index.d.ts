@@ -57,6 +57,12 @@ export interface PayjpOptions {
   apiBase?: string;
   /** Per-request timeout in milliseconds (default 15000). */
   timeout?: number;
+  /** Isolated mode: the payment origin that serves the frame page, e.g. https://js.example.com. */
+  frameOrigin?: string;
+  /** The frame page (default `${frameOrigin}/frame.html`); must be on frameOrigin. */
+  frameUrl?: string;
+  /** 'frame' (the default when frameOrigin is set) or 'none' (fields render in this page). */
+  isolation?: 'frame' | 'none';
 }
 export interface PayjpError {
   type: 'card_error' | 'client_error' | 'auth_error' | 'server_error' | 'invalid_request_error'
@@ -107,6 +113,9 @@ export interface ElementChangeEvent extends ElementEvent {
   brand: CardBrand;
   error: ElementValidationError | null;
 }
+export interface ElementLoadErrorEvent extends ElementEvent {
+  error: PayjpError & { code: 'frame_load_failed' };
+}
 export interface PayjpElement {
   /** A CSS selector or an element. Throws when already mounted or when nothing matches. */
   mount(target: string | HTMLElement): void;
@@ -118,7 +127,9 @@ export interface PayjpElement {
   update(options: ElementOptions): void;
   on(event: 'change', handler: (event: ElementChangeEvent) => void): this;
   on(event: 'ready' | 'focus' | 'blur', handler: (event: ElementEvent) => void): this;
-  off(event: 'change' | 'ready' | 'focus' | 'blur', handler?: (...args: never[]) => void): this;
+  /** Isolated mode: the frame did not load. */
+  on(event: 'loaderror', handler: (event: ElementLoadErrorEvent) => void): this;
+  off(event: 'change' | 'ready' | 'focus' | 'blur' | 'loaderror', handler?: (...args: never[]) => void): this;
 }
 export interface Elements {
   /** Throws a TypeError on an unknown type. */

@@ -35,6 +35,8 @@ export async function misuses(): Promise<void> {
   const card = elements.create('card');
   // @ts-expect-error: events are change, ready, focus and blur
   card.on('click', () => {});
+  // @ts-expect-error: isolation is 'frame' or 'none'
+  Payjp('pk_test_x', { frameOrigin: 'https://js.example.com', isolation: 'iframe' });
   // @ts-expect-error: a badge theme is light or dark
   Payjp('pk_test_x').securityBadge({ theme: 'blue' });
   // @ts-expect-error: createToken takes an element, not card data

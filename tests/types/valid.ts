@@ -51,7 +51,8 @@ export async function examples(): Promise<void> {
 }
 
 export async function checkout(): Promise<void> {
-  const payjp = Payjp('pk_test_0123456789abcdef01234567', { locale: 'ja' });
+  const payjp = Payjp('pk_test_0123456789abcdef01234567', { locale: 'ja', frameOrigin: 'https://js.example.com' });
+  Payjp('pk_test_0123456789abcdef01234567', { frameOrigin: 'https://js.example.com', frameUrl: 'https://js.example.com/frame.html', isolation: 'none' });
   const elements: Elements = payjp.elements();
   const style: ElementStyle = {
     base: { color: '#1f2933', fontSize: '16px', '::placeholder': { color: '#9aa5b1' } },
@@ -66,6 +67,10 @@ export async function checkout(): Promise<void> {
     void [brand, message, e.complete, e.empty, e.elementType];
   });
   card.on('ready', (e) => void e.elementType).off('ready');
+  card.on('loaderror', (e) => {
+    const message: string = e.error.message;
+    void message;
+  });
   card.update({ disabled: true });
   const number: PayjpElement | null = elements.getElement('cardNumber');
   void number;
