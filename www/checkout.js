@@ -9,6 +9,9 @@ const split = params.get('split') === '1';
 // Isolated (the default): the card fields are frames served by the payment origin, so this page
 // never holds card data. ?isolation=none renders them directly in this page instead.
 const direct = params.get('isolation') === 'none';
+// 3-D Secure is on by default (the box can turn it off; ?tds=0 starts with it off). The
+// workflow: ?tds_workflow=iframe (default), subwindow or redirect.
+const workflow = ['subwindow', 'redirect'].includes(params.get('tds_workflow')) ? params.get('tds_workflow') : 'iframe';
 
 const TEXT = {
   ja: {
@@ -18,6 +21,7 @@ const TEXT = {
     expiry: '有効期限', cvc: 'セキュリティコード', pay: '¥3,980 を支払う', paying: '処理中…',
     note: 'テストモードです。4242 4242 4242 4242 など PAY.JP のテストカードを使えます。',
     paid: (c) => `お支払いが完了しました（${c.card.brand} •••• ${c.card.last4}、注文番号 ${c.id}）。`,
+    tds: '3Dセキュアで本人認証する',
     chargeFailed: 'カード会社により決済が承認されませんでした。別のカードをお試しください。',
   },
   en: {
@@ -27,6 +31,7 @@ const TEXT = {
     expiry: 'Expiry', cvc: 'Security code', pay: 'Pay ¥3,980', paying: 'Processing…',
     note: 'Test mode. Use a PAY.JP test card such as 4242 4242 4242 4242.',
     paid: (c) => `Payment complete (${c.card.brand} •••• ${c.card.last4}, order ${c.id}).`,
+    tds: 'Verify the card with 3-D Secure',
     chargeFailed: 'The card issuer did not approve the payment. Please try another card.',
   },
 };
@@ -56,7 +61,11 @@ const payjp = Payjp(config.publicKey, {
   apiBase: config.apiBase,
   frameOrigin: new URL(config.apiBase).origin,
   isolation: direct ? 'none' : 'frame',
+  threeDSecureWorkflow: workflow,
+  // For tests: ?tds_timeout=MS shortens the 10-minute limit.
+  ...(Number(params.get('tds_timeout')) > 0 ? { threeDSecureTimeout: Number(params.get('tds_timeout')) } : {}),
 });
+$('tds').checked = params.get('tds') !== '0';
 const elements = payjp.elements();
 const style = {
   base: { fontSize: '16px', color: '#1f2933', '::placeholder': { color: '#9aa5b1' } },
@@ -100,24 +109,32 @@ $('pay-form').addEventListener('submit', async (event) => {
   try {
     const token = await payjp.createToken(tokenElement, {
       card: { name: $('name').value, email: $('email').value },
+      three_d_secure: $('tds').checked,
     });
-    if (token.error) {
-      show('error', token.error.message);
-      return;
-    }
-    // Only the token goes to our server.
-    const response = await fetch('/charge', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ token: token.id, amount: 3980 }),
-    });
-    const charge = await response.json();
-    if (charge.error) show('error', t.chargeFailed);
-    else show('ok', t.paid(charge));
+    await charge(token);
   } finally {
     paying = false;
     pay.disabled = false;
     pay.textContent = t.pay;
   }
 });
+/** Sends only the token to our server and shows what happened. */
+async function charge(token) {
+  if (token.error) {
+    show('error', token.error.message);
+    return;
+  }
+  const response = await fetch('/charge', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token: token.id, amount: 3980 }),
+  });
+  const result = await response.json();
+  if (result.error) show('error', t.chargeFailed);
+  else show('ok', t.paid(result));
+}
+
+// Back from the issuer in the redirect workflow: finish the token and charge it.
+const returned = await payjp.handleThreeDSecureRedirect();
+if (returned) await charge(returned);
 document.body.dataset.ready = 'true';

@@ -19,6 +19,7 @@ pub fn router(state: AppState) -> Router {
     let root = state.config.root.clone();
     Router::new()
         .route("/charge", post(charge))
+        .route("/charge/{id}/tds_finish", post(charge_tds_finish))
         .route("/__log", get(read_log))
         .route("/demo-config.json", get(demo_config))
         .nest_service("/pkg", ServeDir::new(root.join("pkg")))
@@ -114,19 +115,53 @@ async fn charge(State(state): State<AppState>, body: Bytes) -> Response {
     let card = &token.json["card"];
     let mut id = [0u8; 12];
     getrandom::fill(&mut id).expect("randomness");
-    let id: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    let id: String = format!("ch_{}", id.iter().map(|b| format!("{b:02x}")).collect::<String>());
+    let mut charge = serde_json::json!({
+        "object": "charge",
+        "id": id,
+        "amount": amount,
+        "currency": "jpy",
+        "paid": true,
+        "captured": true,
+        "livemode": token.json["livemode"],
+        "card": { "brand": card["brand"], "last4": card["last4"], "three_d_secure_status": card["three_d_secure_status"] },
+    });
+    // Charge-level 3-D Secure: the charge waits for the buyer's challenge and tds_finish.
+    if request["three_d_secure"] == true && card["three_d_secure_status"].is_null() {
+        let public_key = token.public_key.clone();
+        drop(tokens);
+        let mut pending = charge.clone();
+        pending["paid"] = false.into();
+        pending["captured"] = false.into();
+        pending["three_d_secure_status"] = "unverified".into();
+        lock(&state.inner.pending_charges).insert(id.clone(), crate::state::PendingCharge { public_key, charge: charge.clone() });
+        println!("devserver: charge {id} waits for 3-D Secure");
+        return json(200, &pending);
+    }
+    charge["three_d_secure_status"] = card["three_d_secure_status"].clone();
     println!("devserver: charged {amount} JPY to {} ****{}", card["brand"].as_str().unwrap_or("?"), card["last4"].as_str().unwrap_or("?"));
-    json(
-        200,
-        &serde_json::json!({
-            "object": "charge",
-            "id": format!("ch_{id}"),
-            "amount": amount,
-            "currency": "jpy",
-            "paid": true,
-            "captured": true,
-            "livemode": token.json["livemode"],
-            "card": { "brand": card["brand"], "last4": card["last4"], "three_d_secure_status": card["three_d_secure_status"] },
-        }),
-    )
+    json(200, &charge)
+}
+
+/// `POST /charge/{id}/tds_finish`: what the merchant's server calls after the buyer's
+/// charge-level challenge (PAY.JP's `POST /charges/{id}/tds_finish`).
+async fn charge_tds_finish(State(state): State<AppState>, axum::extract::Path(id): axum::extract::Path<String>) -> Response {
+    let Some(pending) = lock(&state.inner.pending_charges).get(&id).cloned() else {
+        return error(404, "client_error", Some("invalid_id"), &format!("No such charge waiting for 3-D Secure: {id}"), None);
+    };
+    let outcome = lock(&state.inner.tds_outcomes).get(&id).copied();
+    match outcome {
+        None => error(400, "client_error", Some("three_d_secure_incompleted"), "3-D Secure has not been completed for this charge.", None),
+        Some(o) => {
+            lock(&state.inner.pending_charges).remove(&id);
+            match o {
+                crate::tds::Outcome::Verified | crate::tds::Outcome::Attempted => {
+                    let mut charge = pending.charge;
+                    charge["three_d_secure_status"] = o.status().into();
+                    json(200, &charge)
+                }
+                _ => error(402, "card_error", Some("three_d_secure_failed"), "3-D Secure failed for this charge.", None),
+            }
+        }
+    }
 }

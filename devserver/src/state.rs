@@ -53,6 +53,17 @@ pub struct Inner {
     pub tds_outcomes: Mutex<HashMap<String, crate::tds::Outcome>>,
     /// Challenge behaviour per public key (`Some`) or for all (`None`).
     pub tds_modes: Mutex<HashMap<Option<String>, crate::tds::Mode>>,
+    /// Charges the merchant made with `three_d_secure: true`, waiting for the buyer's challenge
+    /// (charge-level 3-D Secure, opened by `payjp.openThreeDSecureDialog`).
+    pub pending_charges: Mutex<HashMap<String, PendingCharge>>,
+}
+
+/// A charge waiting for 3-D Secure: the key whose buyer may open its challenge, and the answer
+/// to give once it is finished.
+#[derive(Clone, Debug)]
+pub struct PendingCharge {
+    pub public_key: String,
+    pub charge: serde_json::Value,
 }
 
 #[derive(Clone)]

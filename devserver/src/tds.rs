@@ -104,8 +104,15 @@ fn refused(message: &str) -> Response {
     page(400, "3-D Secure", &format!("<h1>3-D Secure</h1><p class=\"error\">{}</p>", escape_html(message)))
 }
 
-/// Looks up a token awaiting 3-D Secure for `publickey`.
+/// Looks up a token (or a charge) awaiting 3-D Secure for `publickey`.
 fn pending(state: &AppState, id: &str, publickey: Option<&str>) -> Result<(), Response> {
+    if let Some(charge) = lock(&state.inner.pending_charges).get(id) {
+        return if Some(charge.public_key.as_str()) == publickey && !lock(&state.inner.tds_outcomes).contains_key(id) {
+            Ok(())
+        } else {
+            Err(refused("This charge is not waiting for 3-D Secure."))
+        };
+    }
     let tokens = lock(&state.inner.tokens);
     match tokens.get(id) {
         Some(t) if Some(t.public_key.as_str()) == publickey => {

@@ -63,6 +63,10 @@ export interface PayjpOptions {
   frameUrl?: string;
   /** 'frame' (the default when frameOrigin is set) or 'none' (fields render in this page). */
   isolation?: 'frame' | 'none';
+  /** Where the 3-D Secure challenge shows: a modal dialog (default), a popup, or a full redirect. */
+  threeDSecureWorkflow?: 'iframe' | 'subwindow' | 'redirect';
+  /** Milliseconds the buyer has for the challenge (default 600000, 10 minutes). */
+  threeDSecureTimeout?: number;
 }
 export interface PayjpError {
   type: 'card_error' | 'client_error' | 'auth_error' | 'server_error' | 'invalid_request_error'
@@ -147,7 +151,7 @@ export interface CreateTokenOptions { card?: CardHolder; three_d_secure?: boolea
 export interface TokenCard {
   id: string; object: 'card'; brand: CardBrand; last4: string; exp_month: number; exp_year: number;
   name: string | null; email: string | null; phone: string | null; country: string | null;
-  fingerprint: string; three_d_secure_status: 'unverified' | 'verified' | 'attempted' | 'failed' | 'error' | null | (string & {});
+  fingerprint: string; three_d_secure_status: 'unverified' | 'verified' | 'attempted' | 'failed' | 'aborted' | 'error' | null | (string & {});
 }
 export interface Token {
   id: string; object: 'token'; livemode: boolean; used: boolean; created: number; card: TokenCard;
@@ -159,7 +163,16 @@ export interface PayjpInstance {
   checkConnection(): Promise<ConnectionCheck>;
   elements(): Elements;
   /** Resolves with the token or `{ error }`; rejects only on misuse (e.g. an unmounted element). */
+  /**
+   * With `three_d_secure: true`, also runs the buyer's challenge and resolves with the finished
+   * token (`card.three_d_secure_status` 'verified' or 'attempted'). In the redirect workflow the
+   * page leaves and the promise never settles: call `handleThreeDSecureRedirect()` on return.
+   */
   createToken(element: PayjpElement, options?: CreateTokenOptions): Promise<Token | { error: CreateTokenError }>;
+  /** On the page the redirect workflow returns to: the finished token, `{ error }`, or null. */
+  handleThreeDSecureRedirect(): Promise<Token | { error: CreateTokenError } | null>;
+  /** Charge-level 3-D Secure for a charge (`ch_…`) made by the merchant's server. */
+  openThreeDSecureDialog(id: string): Promise<{ id: string } | { error: PayjpError }>;
   securityBadge(options?: SecurityBadgeOptions): SecurityBadge;
 }
 /** Throws on a secret key, a malformed key, a non-https apiBase, or before `init()` resolved. */

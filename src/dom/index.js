@@ -7,11 +7,12 @@
 // and option objects cost several times more bytes as Rust through web-sys (README, "Size").
 //
 // Importing this module has no side effects, so server-side renderers can import it.
-import initWasm, { Payjp as createClient } from './payjp_wasm.js';
+import initWasm, { Payjp as createClient, validateHolderName, validateEmail, validatePhone } from './payjp_wasm.js';
 import { Elements, cardViews, internals } from './elements.js';
 import { SecurityBadge } from './badge.js';
 import { isolationOptions } from './frame-host.js';
 import { startFrame } from './frame-guest.js';
+import { DEFAULT_TIMEOUT_MS, REDIRECT_PARAM, WORKFLOWS, challenge, contactError, finishedToken, reserveWindow } from './three-d-secure.js';
 
 export {
   validateCardNumber,
@@ -59,7 +60,16 @@ export function Payjp(publicKey, options) {
   }
   if (!loaded) throw new Error('Payjp: the WebAssembly core is not loaded yet; await init() before calling Payjp().');
   const client = createClient(publicKey, options);
-  return new PayjpInstance(client, publicKey, options, isolationOptions(options));
+  const workflow = options?.threeDSecureWorkflow ?? 'iframe';
+  if (!WORKFLOWS.includes(workflow)) {
+    throw new TypeError("Payjp: expected options.threeDSecureWorkflow to be 'iframe', 'subwindow' or 'redirect'.");
+  }
+  const timeout = options?.threeDSecureTimeout ?? DEFAULT_TIMEOUT_MS;
+  if (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout)) {
+    throw new TypeError('Payjp: expected options.threeDSecureTimeout to be a positive number of milliseconds.');
+  }
+  const tds = { workflow, timeoutMs: timeout, apiBase: (options?.apiBase ?? 'https://api.pay.jp/v1').replace(/\/+$/, '') };
+  return new PayjpInstance(client, publicKey, options, isolationOptions(options), tds);
 }
 
 /** Internal: runs www/frame.html, the page the isolated elements load from the payment origin. */
@@ -74,8 +84,10 @@ class PayjpInstance {
   #live;
   #frame;
   #config;
+  #tds;
 
-  constructor(client, publicKey, options, frame) {
+  constructor(client, publicKey, options, frame, tds) {
+    this.#tds = { ...tds, publicKey };
     this.#client = client;
     this.#lang = options?.locale === 'en' ? 'en' : 'ja';
     this.#live = publicKey.startsWith('pk_live_');
@@ -110,6 +122,62 @@ class PayjpInstance {
    * token. Resolves with the token or `{ error }`; rejects only on misuse.
    */
   async createToken(element, options) {
+    const tds = isObject(options) && options.three_d_secure === true;
+    const returnFocus = document.activeElement;
+    // Validated and the popup reserved before the first await: a subwindow must open inside the
+    // buyer's click.
+    const request = this.#tokenRequest(element, options);
+    let popup = null;
+    if (tds && !request.error && this.#tds.workflow === 'subwindow') popup = reserveWindow(window);
+    const token = await request.token;
+    if (!tds || token.error) {
+      popup?.close();
+      return token;
+    }
+    const outcome = await challenge(token.id, { window, lang: this.#lang, ...this.#tds, popup, returnFocus });
+    if (outcome !== 'finished') return outcome;
+    return finishedToken(await this.#client._finishThreeDSecure(token.id), this.#lang);
+  }
+
+  /**
+   * `handleThreeDSecureRedirect()`, on the page the `redirect` workflow returns to: finishes the
+   * token named in the URL and resolves with it (or `{ error }`); null when the URL names none.
+   * The parameter is removed from the address bar.
+   */
+  async handleThreeDSecureRedirect() {
+    const url = new URL(window.location.href);
+    const id = url.searchParams.get(REDIRECT_PARAM);
+    if (!id) return null;
+    url.searchParams.delete(REDIRECT_PARAM);
+    window.history.replaceState(window.history.state, '', url.href);
+    return finishedToken(await this.#client._finishThreeDSecure(id), this.#lang);
+  }
+
+  /**
+   * `openThreeDSecureDialog(id)`: the challenge for a charge (`ch_…`) the merchant's server
+   * created with 3-D Secure, in the dialog. Resolves `{ id }` once the issuer is done (the
+   * server then calls tds_finish), or `{ error }` when the buyer cancels or time runs out.
+   */
+  async openThreeDSecureDialog(id) {
+    if (typeof id !== 'string' || !/^[a-z]{2,4}_[0-9A-Za-z]+$/.test(id)) {
+      throw new TypeError('openThreeDSecureDialog: expected the id of a charge or token, such as ch_…');
+    }
+    const outcome = await challenge(id, { window, lang: this.#lang, ...this.#tds, workflow: 'iframe' });
+    return outcome === 'finished' ? { id } : outcome;
+  }
+
+  /** Checks everything that can be checked at once, and starts the token request. Misuse
+   * throws; `{ error }` for input the buyer must fix. */
+  #tokenRequest(element, options) {
+    try {
+      const result = this.#startToken(element, options);
+      return { error: result.error, token: Promise.resolve(result.token ?? result) };
+    } catch (e) {
+      return { error: e, token: Promise.reject(e) };
+    }
+  }
+
+  #startToken(element, options) {
     const s = internals.get(element);
     if (!s) throw new TypeError('createToken: expected an element created by payjp.elements().create().');
     if (s.group.payjp !== this) {
@@ -127,10 +195,15 @@ class PayjpInstance {
       if (typeof v !== 'string') throw new TypeError(`createToken: expected options.card.${key} to be a string.`);
       return v;
     });
+    if (options?.three_d_secure === true) {
+      // 3-D Secure needs the name (PAY.JP's 2-45 half-width rule) and an e-mail or a phone.
+      const problem = this.#threeDSecureHolderProblem(holder);
+      if (problem) return problem;
+    }
     if (s.group.frame) {
       // Isolated: the controller frame validates the fields and makes the token.
       const [name, email, phone] = holder;
-      return s.group.controller.createToken({ card: { name, email, phone }, three_d_secure: options?.three_d_secure === true });
+      return { token: s.group.controller.createToken({ card: { name, email, phone }, three_d_secure: options?.three_d_secure === true }) };
     }
     // Validate every field; the first invalid one gets the focus.
     for (const view of views) view.validateForSubmit();
@@ -141,6 +214,18 @@ class PayjpInstance {
     }
     const values = [];
     for (const view of views) view.valuesInto(values);
-    return this.#client._createToken(values[0], values[1], values[2], ...holder, options?.three_d_secure === true);
+    return { token: this.#client._createToken(values[0], values[1], values[2], ...holder, options?.three_d_secure === true) };
+  }
+
+  #threeDSecureHolderProblem([name, email, phone]) {
+    const lang = this.#lang;
+    const present = (v) => typeof v === 'string' && v.trim() !== '';
+    if (!present(name)) return contactError(lang, 'name');
+    const checks = [validateHolderName(name, lang)];
+    if (!present(email) && !present(phone)) return contactError(lang, 'contact');
+    if (present(email)) checks.push(validateEmail(email, lang));
+    if (present(phone)) checks.push(validatePhone(phone, lang));
+    const bad = checks.find((c) => !c.isValid);
+    return bad ? { error: { type: 'validation_error', ...bad.error } } : null;
   }
 }

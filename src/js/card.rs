@@ -116,6 +116,23 @@ pub fn field_state_js(
 
 #[wasm_bindgen(js_class = PayjpInstance)]
 impl PayjpInstance {
+    /// `_finishThreeDSecure(tokenId)`: `POST /tokens/{id}/tds_finish` once the buyer finished the
+    /// issuer's challenge. Resolves with the finished token or `{ error }`; never rejects.
+    #[wasm_bindgen(js_name = _finishThreeDSecure, skip_typescript)]
+    pub fn finish_three_d_secure_js(&self, id: String) -> Promise {
+        let inner = self.inner.clone();
+        super::transport::promise(async move {
+            let result = crate::api::client::finish_three_d_secure(
+                &super::transport::FetchTransport,
+                &super::transport::BrowserClock,
+                &inner.config,
+                &id,
+            )
+            .await;
+            super::payjp::resolve(result.map(|(_, json)| json), inner.lang)
+        })
+    }
+
     /// `_createToken(number, expiry, cvc, name?, email?, phone?, threeDSecure)`: the elements'
     /// token call. Validates everything again (a problem resolves `{ error }` with nothing
     /// sent), then creates the token with the request gate. Never rejects.

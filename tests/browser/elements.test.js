@@ -492,6 +492,12 @@ test('isolated: misconfiguration throws at once', async () => {
   throws(() => isolated('en', { frameUrl: 'https://elsewhere.example/frame.html' }), Error, 'must be on frameOrigin');
   throws(() => Payjp(KEY, { isolation: 'frame' }), TypeError, 'needs options.frameOrigin');
   throws(() => Payjp(KEY, { isolation: 'iframe' }), TypeError, "'frame' (the default with frameOrigin) or 'none'");
+  throws(() => Payjp(KEY, { threeDSecureWorkflow: 'popup' }), TypeError, "'iframe', 'subwindow' or 'redirect'");
+  throws(() => Payjp(KEY, { threeDSecureTimeout: -1 }), TypeError, 'positive number of milliseconds');
+  const p = Payjp(KEY);
+  let rejected = false;
+  await p.openThreeDSecureDialog('not an id').catch((e) => (rejected = e instanceof TypeError && e.message.includes('ch_')));
+  assert(rejected, 'openThreeDSecureDialog rejects an id that is not one');
   const direct = isolated('en', { isolation: 'none' }).elements().create('card');
   const root = container();
   direct.mount(root);

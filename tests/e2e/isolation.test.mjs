@@ -70,7 +70,7 @@ test('the merchant page cannot read the frames, and no message it receives carri
   await control('/__control/reset', {});
   const p = await newPage(browser);
   const page = p.page;
-  await openCheckout(page, '?lang=en');
+  await openCheckout(page, '?lang=en&tds=0');
   await typeCard(page);
   const access = await page.evaluate(() => {
     const frame = document.querySelector('iframe.payjp-frame');
@@ -115,7 +115,7 @@ test('forged messages from a third origin change nothing and make no token', asy
     attacker.waitForEvent('popup'),
     attacker.evaluate((url) => {
       window.__w = window.open(url);
-    }, `${server.merchant}/?lang=en`),
+    }, `${server.merchant}/?lang=en&tds=0`),
   ]);
   await checkout.waitForSelector('body[data-ready="true"]');
   await checkout.locator('iframe.payjp-frame').first().contentFrame().locator('.payjp-input').first().waitFor();

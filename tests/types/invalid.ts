@@ -37,6 +37,8 @@ export async function misuses(): Promise<void> {
   card.on('click', () => {});
   // @ts-expect-error: isolation is 'frame' or 'none'
   Payjp('pk_test_x', { frameOrigin: 'https://js.example.com', isolation: 'iframe' });
+  // @ts-expect-error: the workflows are iframe, subwindow and redirect
+  Payjp('pk_test_x', { threeDSecureWorkflow: 'popup' });
   // @ts-expect-error: a badge theme is light or dark
   Payjp('pk_test_x').securityBadge({ theme: 'blue' });
   // @ts-expect-error: createToken takes an element, not card data

@@ -85,5 +85,12 @@ export async function checkout(): Promise<void> {
     void [id, last4];
   }
   payjp.securityBadge({ theme: 'dark', size: 'large', locale: 'en' }).mount('#badge');
+  Payjp('pk_test_0123456789abcdef01234567', { threeDSecureWorkflow: 'subwindow', threeDSecureTimeout: 120_000 });
+  const verified = await payjp.createToken(card, { three_d_secure: true, card: { name: 'TARO YAMADA', phone: '090-1234-5678' } });
+  if (!('error' in verified)) void verified.card.three_d_secure_status;
+  const returned = await payjp.handleThreeDSecureRedirect();
+  if (returned && !('error' in returned)) void returned.id;
+  const opened = await payjp.openThreeDSecureDialog('ch_0123');
+  if ('error' in opened) void opened.error.code;
   card.destroy();
 }
