@@ -41,12 +41,14 @@ test-firefox: pkg devserver
 test-size: pkg
 	@scripts/size.sh --check
 
-## test-package: the npm package's file list and manifest, a server-side import, and the
+## test-package: the npm package's file list and manifest, a server-side import, the
 ## TypeScript declarations under tsc --strict (tests/types: valid.ts must compile, invalid.ts
-## must fail exactly where it says @ts-expect-error)
-test-package: pkg
+## must fail exactly where it says @ts-expect-error), and three consumers that each tokenize a
+## test card: a Vite 7 app, a page without a bundler, a payjp.js v2 page on the drop-in script
+test-package: pkg devserver
 	node --test tests/package/
 	tsc -p tests/types/tsconfig.json
+	node --test --test-concurrency=1 tests/consumers/
 
 test-e2e: pkg devserver
 	node --test --test-concurrency=1 tests/e2e/

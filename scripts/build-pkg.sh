@@ -5,7 +5,8 @@
 #   2. shorter import names in the wasm and its glue (scripts/shorten-imports.mjs);
 #   3. esbuild bundles the element layer (src/dom/*.js) and the wasm-bindgen glue into one
 #      minified module, index.js, the package entry;
-#   4. the hand-written types and our manifest fields.
+#   4. web.js (the ./web entry), payjp.js (the drop-in classic script), the hand-written types
+#      and our manifest fields.
 # Prints the gzipped size of everything a browser downloads (scripts/size.sh).
 #   PKG_DIR=dir      build somewhere else (default pkg)
 set -euo pipefail
@@ -34,6 +35,11 @@ cp "$stage/glue/payjp_wasm.js" "$stage/src/payjp_wasm.js"
 esbuild "$stage/src/index.js" --bundle --minify --format=esm --target=es2022 --log-level=warning \
   --charset=utf8 --legal-comments=none --outfile="$out/index.js"
 cp src/dom/index.d.ts "$out/index.d.ts"
+# ./web: the same module, for browsers without a bundler (<script type="module">).
+printf "export * from './index.js';\nexport { default } from './index.js';\n" > "$out/web.js"
+# payjp.js: the drop-in classic script for payjp.js v2 pages (loads index.js beside it).
+esbuild src/dom/classic.js --minify --format=iife --target=es2020 --log-level=warning \
+  --legal-comments=none --outfile="$out/payjp.js"
 
 # pkg.json holds our manifest fields; the version comes from Cargo.toml.
 echo '{}' > "$out/package.json"

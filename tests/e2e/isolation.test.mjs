@@ -80,11 +80,12 @@ test('the merchant page cannot read the frames, and no message it receives carri
     } catch (e) {
       read = e.name;
     }
-    return { contentDocument: frame.contentDocument === null, read, inputs: document.querySelectorAll('input').length };
+    return { contentDocument: frame.contentDocument === null, read, inputs: document.querySelectorAll('input:not([type=checkbox])').length, cardInputs: document.querySelectorAll('.payjp-input').length };
   });
   assert.equal(access.contentDocument, true, 'contentDocument is null for the merchant page');
   assert.equal(access.read, 'SecurityError', 'reaching into the frame throws');
-  assert.equal(access.inputs, 2, 'the page holds only its own inputs (name, e-mail)');
+  assert.equal(access.inputs, 2, 'the page holds only its own text inputs (name, e-mail)');
+  assert.equal(access.cardInputs, 0, 'no card input lives in the page');
   // The merchant's style (demo: 16px, #1f2933) was carried into the frame and applied there.
   const number = page.locator('iframe.payjp-frame').contentFrame().locator('.payjp-number');
   assert.equal(await number.evaluate((el) => getComputedStyle(el).color), 'rgb(31, 41, 51)');

@@ -13,7 +13,7 @@ const PKG = join(ROOT, 'pkg');
 test('npm pack ships exactly the intended files', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PKG, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['index.d.ts', 'index.js', 'package.json', 'payjp_wasm_bg.wasm']);
+  assert.deepEqual(files, ['index.d.ts', 'index.js', 'package.json', 'payjp.js', 'payjp_wasm_bg.wasm', 'web.js']);
 });
 
 test('the manifest carries our fields and the Cargo version', () => {
@@ -25,7 +25,8 @@ test('the manifest carries our fields and the Cargo version', () => {
   assert.equal(manifest.types, 'index.d.ts');
   assert.equal(manifest.exports['.'].default, './index.js');
   assert.equal(manifest.exports['.'].types, './index.d.ts');
-  assert.equal(manifest.sideEffects, false);
+  assert.deepEqual(manifest.sideEffects, ['./payjp.js'], 'only the drop-in script has side effects');
+  assert.equal(manifest.exports['./web'].default, './web.js');
   assert.ok(manifest.license && manifest.repository && manifest.keywords.includes('payjp'));
 });
 
