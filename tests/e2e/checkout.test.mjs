@@ -5,7 +5,7 @@
 // message the merchant page received.
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, newPage, screenshot, startDevserver } from './harness.mjs';
+import { controlDevserver, launchBrowser, newPage, screenshot, startDevserver } from './harness.mjs';
 
 const KEY = 'pk_test_0123456789abcdef01234567'; // the demo merchant's key (devserver)
 // CVCs nobody would see by chance in ids or prices.
@@ -25,11 +25,7 @@ after(async () => {
   await server?.stop();
 });
 
-const origin = () => server.apiBase.replace(/\/v1$/, '');
-async function control(path, body) {
-  const r = await fetch(`${origin()}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body && JSON.stringify(body) });
-  return r.json();
-}
+const control = (path, body) => controlDevserver(server, path, body);
 const stats = () => control(`/__control/stats?key=${KEY}`);
 const fault = (spec, count = 1) => control('/__control/faults', { fault: spec, count, key: KEY });
 
@@ -344,46 +340,29 @@ for (const m of ['isolated', 'direct']) {
     assert.match(await page.locator('#badge').textContent(), /テストモード/);
   });
 
-  test("Chromium's card autofill fills the fields and the card pays", async () => {
-    const page = await open();
-    current.secrets.push('4242424242424242', CVC);
-    // The DevTools protocol's Autofill.trigger fills a form as the autofill menu does.
-    const target = await cdpField(page, 'payjp-number');
-    await target.cdp.send('Autofill.trigger', {
-      fieldId: target.backendNodeId,
-      ...(target.frameId ? { frameId: target.frameId } : {}),
-      card: { number: '4242424242424242', name: 'TARO YAMADA', expiryMonth: '12', expiryYear: '2030', cvc: CVC },
+  // In isolated mode, split fields are three frames of the payment origin: Chromium fills across
+  // frames of one origin.
+  for (const [name, query] of [['fills the fields', ''], ['fills split fields too', '?split=1']]) {
+    test(`Chromium's card autofill ${name} and the card pays`, async () => {
+      const page = await open(query);
+      current.secrets.push('4242424242424242', CVC);
+      // The DevTools protocol's Autofill.trigger fills a form as the autofill menu does.
+      const target = await cdpField(page, 'payjp-number');
+      await target.cdp.send('Autofill.trigger', {
+        fieldId: target.backendNodeId,
+        ...(target.frameId ? { frameId: target.frameId } : {}),
+        card: { number: '4242424242424242', name: 'TARO YAMADA', expiryMonth: '12', expiryYear: '2030', cvc: CVC },
+      });
+      await field(page, '.payjp-cvc').evaluate((el) => new Promise((resolve) => {
+        const check = () => (el.value !== '' ? resolve() : setTimeout(check, 50));
+        check();
+      }));
+      assert.equal(await field(page, '.payjp-number').inputValue(), '4242 4242 4242 4242');
+      assert.match(await field(page, '.payjp-expiry').inputValue(), /^12 \/ (20)?30$/);
+      const result = await payAndWait(page);
+      assert.ok(result.ok, result.text);
     });
-    await field(page, '.payjp-cvc').evaluate((el) => new Promise((resolve) => {
-      const check = () => (el.value !== '' ? resolve() : setTimeout(check, 50));
-      check();
-    }));
-    assert.equal(await field(page, '.payjp-number').inputValue(), '4242 4242 4242 4242');
-    assert.match(await field(page, '.payjp-expiry').inputValue(), /^12 \/ (20)?30$/);
-    const result = await payAndWait(page);
-    assert.ok(result.ok, result.text);
-  });
-
-  test("Chromium's card autofill fills split fields too", async () => {
-    const page = await open('?split=1');
-    current.secrets.push('4242424242424242', CVC);
-    const target = await cdpField(page, 'payjp-number');
-    await target.cdp.send('Autofill.trigger', {
-      fieldId: target.backendNodeId,
-      ...(target.frameId ? { frameId: target.frameId } : {}),
-      card: { number: '4242424242424242', name: 'TARO YAMADA', expiryMonth: '12', expiryYear: '2030', cvc: CVC },
-    });
-    // In isolated mode the three fields are three frames of the payment origin: Chromium fills
-    // across frames of one origin.
-    await field(page, '.payjp-cvc').evaluate((el) => new Promise((resolve) => {
-      const check = () => (el.value !== '' ? resolve() : setTimeout(check, 50));
-      check();
-    }));
-    assert.equal(await field(page, '.payjp-number').inputValue(), '4242 4242 4242 4242');
-    assert.match(await field(page, '.payjp-expiry').inputValue(), /^12 \/ (20)?30$/);
-    const result = await payAndWait(page);
-    assert.ok(result.ok, result.text);
-  });
+  }
 
   test('backspace in an empty field goes back to the previous one', async () => {
     const page = await open();

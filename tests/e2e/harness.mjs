@@ -96,3 +96,10 @@ export async function startThirdOrigin(pages) {
     stop: () => new Promise((r) => server.close(r)),
   };
 }
+
+/** Calls the devserver's control endpoints (`/__control/…`): GET without a body, else POST. */
+export async function controlDevserver(server, path, body) {
+  const origin = server.apiBase.replace(/\/v1$/, '');
+  const r = await fetch(`${origin}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body && JSON.stringify(body) });
+  return r.json();
+}

@@ -4,7 +4,7 @@
 // is not allowed refuses to render.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, newPage, screenshot, startDevserver, startThirdOrigin } from './harness.mjs';
+import { controlDevserver, launchBrowser, newPage, screenshot, startDevserver, startThirdOrigin } from './harness.mjs';
 
 const KEY = 'pk_test_0123456789abcdef01234567';
 const NUMBER = '4242424242424242';
@@ -26,10 +26,7 @@ after(async () => {
 });
 
 const paymentOrigin = () => server.apiBase.replace(/\/v1$/, '');
-async function control(path, body) {
-  const r = await fetch(`${paymentOrigin()}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body && JSON.stringify(body) });
-  return r.json();
-}
+const control = (path, body) => controlDevserver(server, path, body);
 
 /** Opens the checkout (isolated) in `page` with a recorder of every message it receives. */
 async function openCheckout(page, query = '') {

@@ -4,7 +4,7 @@
 // charge-level 3-D Secure with openThreeDSecureDialog.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, newPage, screenshot, startDevserver } from './harness.mjs';
+import { controlDevserver, launchBrowser, newPage, screenshot, startDevserver } from './harness.mjs';
 
 const KEY = 'pk_test_0123456789abcdef01234567';
 const CODE = '123456'; // the test issuer's one-time code
@@ -22,11 +22,7 @@ after(async () => {
   await server?.stop();
 });
 
-const paymentOrigin = () => server.apiBase.replace(/\/v1$/, '');
-async function control(path, body) {
-  const r = await fetch(`${paymentOrigin()}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body && JSON.stringify(body) });
-  return r.json();
-}
+const control = (path, body) => controlDevserver(server, path, body);
 const stats = () => control(`/__control/stats?key=${KEY}`);
 
 beforeEach(async () => {
