@@ -7,12 +7,23 @@ export default function init(input?: { module_or_path?: string | URL | Request |
 /** Message language: Japanese (default) or English. Other tags fall back to Japanese. */
 export type Lang = 'ja' | 'en';
 /** A PAY.JP card brand, or 'unknown' (including brands PAY.JP does not accept). */
-export type CardBrand = 'Visa' | 'MasterCard' | 'JCB' | 'American Express' | 'Diners Club' | 'Discover' | 'unknown';
+/** The brands the SDK knows, as inputs take them. */
+export type KnownCardBrand = 'Visa' | 'MasterCard' | 'JCB' | 'American Express' | 'Diners Club' | 'Discover' | 'unknown';
+/** A brand as results report it: unknown future brands still type-check (`string & {}` keeps the completions). */
+export type CardBrand = KnownCardBrand | (string & {});
 export type ValidationErrorCode =
   | 'incomplete_number' | 'invalid_number' | 'unacceptable_brand'
   | 'invalid_expiry_month' | 'invalid_expiry_year' | 'invalid_expiry_month_past'
   | 'invalid_expiry_year_past' | 'incomplete_expiry' | 'invalid_cvc' | 'incomplete_cvc'
-  | 'invalid_card_name' | 'invalid_email' | 'invalid_phone';
+  | 'invalid_card_name' | 'invalid_email' | 'invalid_phone' | 'three_d_secure_contact_required' | (string & {});
+/** PAY.JP's error codes and the SDK's own; unknown future codes pass through as strings. */
+export type ApiErrorCode =
+  | 'card_declined' | 'expired_card' | 'invalid_cvc' | 'processing_error' | 'unacceptable_brand'
+  | 'invalid_number' | 'invalid_expiry_month' | 'invalid_expiry_year' | 'invalid_expiration_date'
+  | 'invalid_card_name' | 'invalid_email' | 'incorrect_card_data' | 'card_flagged' | 'test_card_on_livemode'
+  | 'over_capacity' | 'invalid_id' | 'token_already_used' | 'network_error' | 'invalid_response'
+  | 'three_d_secure_aborted' | 'three_d_secure_failed' | 'three_d_secure_timeout' | 'three_d_secure_incompleted'
+  | 'frame_load_failed' | (string & {});
 export interface ValidationError { code: ValidationErrorCode; message: string; }
 export interface FieldValidation {
   value: string;
@@ -42,7 +53,7 @@ export interface FormattedInput { value: string; caret: number; }
 
 export function validateCardNumber(input: string, lang?: Lang): CardNumberValidation;
 export function validateExpiry(input: string, lang?: Lang, now?: YearMonth): ExpiryValidation;
-export function validateCvc(input: string, brand?: CardBrand, lang?: Lang): FieldValidation;
+export function validateCvc(input: string, brand?: KnownCardBrand, lang?: Lang): FieldValidation;
 export function validateHolderName(input: string, lang?: Lang): FieldValidation;
 export function validateEmail(input: string, lang?: Lang): FieldValidation;
 /** `value` is E.164 when valid: "090-1234-5678" gives "+819012345678". */
@@ -71,7 +82,7 @@ export interface PayjpOptions {
 export interface PayjpError {
   type: 'card_error' | 'client_error' | 'auth_error' | 'server_error' | 'invalid_request_error'
     | 'network_error' | 'api_error' | (string & {});
-  code: string | null;
+  code: ApiErrorCode | null;
   /** The SDK's own message for the buyer, in the chosen locale. */
   message: string;
   status: number | null;
