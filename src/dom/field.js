@@ -51,6 +51,8 @@ export class Field {
     this.composing = false;
     /** The buyer has left the field since it was last cleared. */
     this.blurred = false;
+    /** What the core said of the value at the last render: `{ complete, empty, brand, error }`. */
+    this.state = null;
     const input = (this.input = document.createElement('input'));
     input.className = `payjp-input ${cls}`;
     attrs(input, {

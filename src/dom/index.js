@@ -125,11 +125,11 @@ class PayjpInstance {
     const tds = isObject(options) && options.three_d_secure === true;
     const returnFocus = document.activeElement;
     // Validated and the popup reserved before the first await: a subwindow must open inside the
-    // buyer's click.
-    const request = this.#tokenRequest(element, options);
-    let popup = null;
-    if (tds && !request.error && this.#tds.workflow === 'subwindow') popup = reserveWindow(window);
-    const token = await request.token;
+    // buyer's click. Misuse throws here, which rejects the returned promise.
+    const started = this.#startToken(element, options);
+    if (started.error) return started;
+    const popup = tds && this.#tds.workflow === 'subwindow' ? reserveWindow(window) : null;
+    const token = await started.token;
     if (!tds || token.error) {
       popup?.close();
       return token;
@@ -166,17 +166,10 @@ class PayjpInstance {
     return outcome === 'finished' ? { id } : outcome;
   }
 
-  /** Checks everything that can be checked at once, and starts the token request. Misuse
-   * throws; `{ error }` for input the buyer must fix. */
-  #tokenRequest(element, options) {
-    try {
-      const result = this.#startToken(element, options);
-      return { error: result.error, token: Promise.resolve(result.token ?? result) };
-    } catch (e) {
-      return { error: e, token: Promise.reject(e) };
-    }
-  }
-
+  /**
+   * Checks everything that can be checked at once and starts the token request: `{ token }`, a
+   * promise of the token or `{ error }`; `{ error }` for input the buyer must fix. Misuse throws.
+   */
   #startToken(element, options) {
     const s = internals.get(element);
     if (!s) throw new TypeError('createToken: expected an element created by payjp.elements().create().');

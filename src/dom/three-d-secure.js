@@ -12,6 +12,7 @@
 // `tds_finish`, which the server decides.
 import { attrs } from './field.js';
 import { ensureSheet } from './style.js';
+import { uniqueId } from './view.js';
 
 export const WORKFLOWS = ['iframe', 'subwindow', 'redirect'];
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
@@ -142,7 +143,7 @@ function openDialog(document, lang, url, returnFocus, onCancel) {
   ensureSheet(document, 'three-d-secure', DIALOG_CSS);
   const t = TEXT[lang];
   const dialog = document.createElement('dialog');
-  const headingId = `payjp-tds-title-${Math.random().toString(36).slice(2)}`;
+  const headingId = uniqueId('payjp-tds-title-');
   attrs(dialog, { class: 'payjp-tds', 'aria-labelledby': headingId });
   const box = document.createElement('div');
   box.className = 'payjp-tds-box';
@@ -158,7 +159,6 @@ function openDialog(document, lang, url, returnFocus, onCancel) {
   box.append(head, frame);
   dialog.append(box);
   document.body.append(dialog);
-  let closing = false;
   dialog.addEventListener('cancel', (e) => {
     e.preventDefault(); // we close it ourselves, once, through onCancel
     onCancel();
@@ -172,16 +172,7 @@ function openDialog(document, lang, url, returnFocus, onCancel) {
   // closes it from there. Inside the issuer's page, which is another origin, Escape is the
   // issuer's to handle; the close button always works.
   dialog.showModal();
-  return {
-    dialog: {
-      close() {
-        if (closing) return;
-        closing = true;
-        dialog.close();
-      },
-    },
-    frame,
-  };
+  return { dialog, frame };
 }
 
 /**

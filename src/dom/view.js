@@ -120,7 +120,7 @@ export class ElementView {
       this.render(true);
       // Move on once a field is complete, in the combined element only.
       const next = combined && kind < CVC && this.field(kind + 1);
-      if (next && !next.value && this.check(this.field(kind)).complete) this.moveFocus(next, false);
+      if (next && !next.value && this.field(kind).state.complete) this.moveFocus(next, false);
     } else if (what === 'back') {
       if (combined && kind > NUMBER) this.moveFocus(this.field(kind - 1), true);
     } else if (what === 'focus') {
@@ -155,7 +155,7 @@ export class ElementView {
   render(emit) {
     const summary = { complete: true, empty: true, brand: 'unknown', error: null };
     for (const f of this.fields) {
-      const state = this.check(f);
+      const state = (f.state = this.check(f));
       f.input.setAttribute('aria-invalid', String(!!state.error));
       summary.complete &&= state.complete;
       summary.empty &&= state.empty;

@@ -15,10 +15,11 @@ use wasm_bindgen::prelude::*;
 use crate::api::{CardData, TokenRequest};
 use crate::core::{
     field_state, format_cvc, reformat_card_number, reformat_expiry, EditKind, FieldKind, Lang,
-    Network, Problem, YearMonth,
+    Network, Problem,
 };
 
-use super::convert::set;
+use super::convert::{browser_now, problem_object, set};
+use wasm_bindgen::JsCast;
 use super::payjp::PayjpInstance;
 
 fn field_kind(kind: u8) -> FieldKind {
@@ -29,26 +30,13 @@ fn field_kind(kind: u8) -> FieldKind {
     }
 }
 
-fn now() -> YearMonth {
-    let d = js_sys::Date::new_0();
-    YearMonth {
-        year: d.get_full_year() as u16,
-        month: d.get_month() as u8 + 1,
-    }
-}
-
 /// `{ type: 'validation_error', code, message }` or null.
 pub(crate) fn validation_error(problem: Option<Problem>, lang: Lang) -> JsValue {
-    match problem {
-        None => JsValue::NULL,
-        Some(p) => {
-            let o = Object::new();
-            set(&o, "type", &JsValue::from_str("validation_error"));
-            set(&o, "code", &JsValue::from_str(p.code().as_str()));
-            set(&o, "message", &JsValue::from_str(p.message(lang)));
-            o.into()
-        }
+    let error = problem_object(problem, lang);
+    if let Some(o) = error.dyn_ref::<Object>() {
+        set(o, "type", &JsValue::from_str("validation_error"));
     }
+    error
 }
 
 /// `_formatField(kind, previous, current, caret, edit)` → `{ value, caret }`: the field's new
@@ -91,7 +79,7 @@ pub fn field_state_js(
         Network::from_payjp_name(brand),
         blurred,
         submitting,
-        now(),
+        browser_now(),
     );
     let o = Object::new();
     set(&o, "complete", &JsValue::from_bool(state.complete));
@@ -148,7 +136,7 @@ impl PayjpInstance {
         phone: Option<String>,
         three_d_secure: bool,
     ) -> Promise {
-        match CardData::from_fields(number, expiry, cvc, [name, email, phone], now()) {
+        match CardData::from_fields(number, expiry, cvc, [name, email, phone], browser_now()) {
             Ok(card) => self.create_token(TokenRequest {
                 card,
                 three_d_secure,

@@ -95,8 +95,7 @@ fn integer_field(obj: &JsValue, key: &str) -> Option<f64> {
 /// from 1 to 12.
 pub fn arg_now(f: ApiFn, value: &JsValue) -> Result<YearMonth, JsValue> {
     if value.is_undefined() || value.is_null() {
-        let date = js_sys::Date::new_0();
-        return Ok(YearMonth { year: date.get_full_year() as u16, month: date.get_month() as u8 + 1 });
+        return Ok(browser_now());
     }
     let year = integer_field(value, "year").filter(|y| (1000.0..=9999.0).contains(y));
     let month = integer_field(value, "month").filter(|m| (1.0..=12.0).contains(m));
@@ -104,6 +103,12 @@ pub fn arg_now(f: ApiFn, value: &JsValue) -> Result<YearMonth, JsValue> {
         (true, Some(year), Some(month)) => Ok(YearMonth { year: year as u16, month: month as u8 }),
         _ => Err(type_error(f, "now", "{ year, month } with a 4-digit year and a month from 1 to 12", value)),
     }
+}
+
+/// This month by the browser's clock, for expiry checks.
+pub fn browser_now() -> YearMonth {
+    let date = js_sys::Date::new_0();
+    YearMonth { year: date.get_full_year() as u16, month: date.get_month() as u8 + 1 }
 }
 
 /// The caret for `formatCardNumber`: a number clamped into the text, or the end when undefined.
