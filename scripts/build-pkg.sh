@@ -3,10 +3,10 @@
 #   1. the Rust core with wasm-pack (release profile tuned for size) into target/pkg-build/glue/,
 #      then wasm-opt -Oz from npm's binaryen;
 #   2. shorter import names in the wasm and its glue (scripts/shorten-imports.mjs);
-#   3. esbuild bundles the element layer (src/dom/*.js) and the wasm-bindgen glue into one
-#      minified module, index.js, the package entry;
-#   4. web.js (the ./web entry), payjp.js (the drop-in classic script), the hand-written types
-#      and our manifest fields.
+#   3. esbuild bundles the JavaScript: index.js (the package entry: the merchant page's host, no
+#      wasm), core.js (the wasm glue, card fields, badge and frame runtime) and payjp.js (the
+#      drop-in classic script);
+#   4. web.js (the ./web entry), the hand-written types and our manifest fields.
 # Prints the gzipped size of everything a browser downloads (scripts/size.sh).
 #   PKG_DIR=dir      build somewhere else (default pkg)
 set -euo pipefail
@@ -28,18 +28,23 @@ wasm-opt -Oz --strip-debug --strip-producers --strip-target-features \
   "$stage/glue/payjp_wasm_bg.wasm" -o "$out/payjp_wasm_bg.wasm"
 node scripts/shorten-imports.mjs "$out/payjp_wasm_bg.wasm" "$stage/glue/payjp_wasm.js" >/dev/null
 
-# The sources import the glue as ./payjp_wasm.js; stage them side by side and bundle. The
-# staged copy is also what tests/browser serves to import a source module on its own.
-cp src/dom/*.js "$stage/src/"
+# The sources (src/dom/page, frame, shared) import the glue as ../payjp_wasm.js; stage them with
+# it and bundle. The staged copy is also what tests/browser serves to import a source module on
+# its own.
+cp -r src/dom/page src/dom/frame src/dom/shared "$stage/src/"
 cp "$stage/glue/payjp_wasm.js" "$stage/src/payjp_wasm.js"
-esbuild "$stage/src/index.js" --bundle --minify --format=esm --target=es2022 --log-level=warning \
-  --charset=utf8 --legal-comments=none --outfile="$out/index.js"
+bundle() { esbuild "$@" --bundle --minify --target=es2022 --log-level=warning --charset=utf8 --legal-comments=none; }
+# index.js, the package entry: the page's host. No wasm; it imports ./core.js only on demand.
+bundle "$stage/src/page/index.js" --format=esm --external:./core.js --outfile="$out/index.js"
+# core.js: the wasm glue, the card fields, the badge and the frame runtime. The frames load it;
+# so does index.js's init(), for the validators and direct mode.
+bundle "$stage/src/frame/index.js" --format=esm --outfile="$out/core.js"
 cp src/dom/index.d.ts "$out/index.d.ts"
 # ./web: the same module, for browsers without a bundler (<script type="module">).
 printf "export * from './index.js';\nexport { default } from './index.js';\n" > "$out/web.js"
-# payjp.js: the drop-in classic script for payjp.js v2 pages (loads index.js beside it).
-esbuild src/dom/classic.js --minify --format=iife --target=es2020 --log-level=warning \
-  --legal-comments=none --outfile="$out/payjp.js"
+# payjp.js: the drop-in classic script for payjp.js v2 pages (the host inside; core.js beside it
+# only for direct mode).
+bundle "$stage/src/page/classic.js" --format=iife --target=es2020 --outfile="$out/payjp.js"
 
 # pkg.json holds our manifest fields; the version comes from Cargo.toml.
 echo '{}' > "$out/package.json"

@@ -54,7 +54,8 @@ $('lang-en').href = keep({ lang: 'en' });
 $('split-toggle').href = keep({ split: split ? null : '1' });
 $('split-toggle').textContent = split ? t.splitOff : t.splitOn;
 
-await init();
+// Isolated elements need nothing loaded into this page; direct mode runs the core here.
+if (direct) await init();
 const config = await (await fetch('/demo-config.json')).json();
 const payjp = Payjp(config.publicKey, {
   locale: lang,

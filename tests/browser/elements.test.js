@@ -35,9 +35,10 @@ async function rejects(promise, text) {
   throw new Error(`expected a rejection mentioning "${text}"`);
 }
 
-// Nothing in these tests reaches the network: validation stops every request first, and the
-// API base is a closed loopback port.
-const instance = (locale) => Payjp(KEY, { locale, apiBase: 'http://127.0.0.1:9/v1' });
+// Direct mode (the inputs in this page), for the element behaviour itself. Nothing in these tests
+// reaches the network: validation stops every request first, and the API base is a closed
+// loopback port.
+const instance = (locale) => Payjp(KEY, { locale, apiBase: 'http://127.0.0.1:9/v1', isolation: 'none' });
 
 let nextContainer = 0;
 /** A fresh container in the page, with a unique id. */
@@ -257,6 +258,11 @@ test('styles go through an adopted stylesheet; unsafe values are refused', async
     throws(() => p.elements().create('cardNumber', { style: { base: { color: bad } } }), TypeError, 'not a plain CSS value');
   }
   throws(() => p.elements().create('cardNumber', { style: { hover: {} } }), TypeError, "unknown variant 'hover'");
+  // Variant names are own properties of the allow-list, never inherited ones.
+  for (const inherited of ['constructor', 'toString', 'hasOwnProperty']) {
+    throws(() => p.elements().create('cardNumber', { style: { [inherited]: { color: 'red' } } }), TypeError, `unknown variant '${inherited}'`);
+  }
+  throws(() => p.elements().create('cardNumber', { style: JSON.parse('{"__proto__": {"color": "red"}}') }), TypeError, "unknown variant '__proto__'");
   throws(() => p.elements().create('cardNumber', { style: { base: { ':focus': { ':hover': {} } } } }), TypeError, 'cannot be nested');
   const sheets = document.adoptedStyleSheets.length;
   el.destroy();
@@ -363,10 +369,9 @@ test('the badge is honest: test mode, in-place explanation, options checked', as
 
 test('the badge warns instead of claiming on a page that is not a secure context', async () => {
   // Loopback pages are secure contexts, so the unbundled badge module renders the insecure case.
-  const { SecurityBadge } = await import('/src/dom/badge.js');
-  const badge = new SecurityBadge(document, { locale: 'en' }, { lang: 'en', testMode: false, secure: false });
+  const { renderBadge } = await import('/src/dom/frame/badge.js');
   const root = container();
-  badge.mount(root);
+  root.append(renderBadge(document, { lang: 'en', testMode: false, secure: false }));
   const text = root.textContent;
   assert(text.includes('not secure'), text);
   assert(!text.includes('directly to PAY.JP'), `no claim on an insecure page: ${text}`);
@@ -490,11 +495,16 @@ test('isolated: misconfiguration throws at once', async () => {
   throws(() => isolated('en', { frameOrigin: 'http://frames.example.com' }), Error, 'https');
   throws(() => isolated('en', { frameOrigin: 'https://frames.example.com/path' }), TypeError, 'scheme, host and port only');
   throws(() => isolated('en', { frameUrl: 'https://elsewhere.example/frame.html' }), Error, 'must be on frameOrigin');
-  throws(() => Payjp(KEY, { isolation: 'frame' }), TypeError, 'needs options.frameOrigin');
-  throws(() => Payjp(KEY, { isolation: 'iframe' }), TypeError, "'frame' (the default with frameOrigin) or 'none'");
+  // A missing frame origin never falls back to direct mode: it throws, naming both ways out.
+  throws(() => Payjp(KEY), TypeError, 'expected options.frameOrigin');
+  throws(() => Payjp(KEY, { isolation: 'frame' }), TypeError, "pass isolation: 'none'");
+  throws(() => Payjp(KEY, { apiBase: API_BASE }), TypeError, 'expected options.frameOrigin');
+  throws(() => Payjp(KEY, { isolation: 'iframe' }), TypeError, "'frame' (the default) or 'none'");
   throws(() => Payjp(KEY, { threeDSecureWorkflow: 'popup' }), TypeError, "'iframe', 'subwindow' or 'redirect'");
   throws(() => Payjp(KEY, { threeDSecureTimeout: -1 }), TypeError, 'positive number of milliseconds');
-  const p = Payjp(KEY);
+  throws(() => isolated('en', { timeout: 0 }), TypeError, 'positive number of milliseconds');
+  throws(() => Payjp(' sk_test_0123456789abcdef01234567', { frameOrigin: FRAME_ORIGIN }), Error, 'Secret keys must never be used in a browser');
+  const p = isolated();
   let rejected = false;
   await p.openThreeDSecureDialog('not an id').catch((e) => (rejected = e instanceof TypeError && e.message.includes('ch_')));
   assert(rejected, 'openThreeDSecureDialog rejects an id that is not one');

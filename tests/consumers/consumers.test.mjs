@@ -89,22 +89,25 @@ test('a page with no bundler imports the ./web entry and tokenizes a test card',
 });
 
 test('a payjp.js v2 integration runs on the drop-in script with only the script tag swapped', async () => {
-  const tag = `<script src="/node_modules/payjp-wasm/payjp.js" data-api-base="${server.apiBase}"></script>`;
-  const origin = await serveStatic([['/node_modules/payjp-wasm/', PKG], ['/', join(HERE, 'dropin')]], (html) => html.replace('{{SCRIPT_TAG}}', tag));
+  // Loaded from the payment origin, as payjp.js is from PAY.JP's: that origin serves the frames.
+  const paymentOrigin = server.apiBase.replace(/\/v1$/, '');
+  const tag = `<script src="${paymentOrigin}/pkg/payjp.js" data-api-base="${server.apiBase}"></script>`;
+  const origin = await serveStatic([['/', join(HERE, 'dropin')]], (html) => html.replace('{{SCRIPT_TAG}}', tag));
   const { page, errors } = await newPage(browser);
   await page.goto(`${origin}/`);
-  // The snippet ran synchronously against window.Payjp; the fields appear once the wasm loaded.
-  await page.locator('#number-form .payjp-number').waitFor();
-  await page.locator('#number-form .payjp-number').click();
+  // The snippet ran synchronously against window.Payjp; each field is a frame of the payment origin.
+  const field = (form, cls) => page.locator(`${form} iframe.payjp-frame`).contentFrame().locator(cls);
+  await field('#number-form', '.payjp-number').click();
   await page.keyboard.type('4242424242424242');
-  await page.locator('#expiry-form .payjp-expiry').click();
+  await field('#expiry-form', '.payjp-expiry').click();
   await page.keyboard.type('1230');
-  await page.locator('#cvc-form .payjp-cvc').click();
+  await field('#cvc-form', '.payjp-cvc').click();
   await page.keyboard.type('123');
+  assert.equal(await page.locator('input').count(), 0, 'no card input lives in the merchant page');
   await page.click('button');
   await page.waitForFunction(() => document.querySelector('#token').textContent.trim() !== '', null, { timeout: 20_000 });
   assert.match(await page.locator('#token').textContent(), /^tok_[0-9a-z]+$/);
-  // A secret key still throws at once, before anything has loaded.
+  // A secret key still throws at once.
   const thrown = await page.evaluate(() => {
     try {
       Payjp('sk_test_0123456789abcdef01234567');

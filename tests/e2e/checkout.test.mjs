@@ -330,14 +330,22 @@ for (const m of ['isolated', 'direct']) {
     assert.match(result.text, /American Express •••• 0005/);
   });
 
+  /** The badge's text: inside its frame of the payment origin when isolated. */
+  const badgeText = async (page) => {
+    if (mode === 'direct') return page.locator('#badge').textContent();
+    const badge = page.locator('#badge iframe.payjp-badge-frame').contentFrame().locator('.payjp-badge');
+    await badge.waitFor();
+    return badge.textContent();
+  };
+
   test('both locales label the fields', async () => {
     const page = await open('?lang=en');
     assert.equal(await field(page, '.payjp-number').getAttribute('aria-label'), 'Card number');
-    assert.match(await page.locator('#badge').textContent(), /TEST MODE/);
+    assert.match(await badgeText(page), /TEST MODE/);
     await page.goto(`${server.merchant}/?lang=ja&tds=0${mode === 'direct' ? '&isolation=none' : ''}`);
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(await field(page, '.payjp-number').getAttribute('aria-label'), 'カード番号');
-    assert.match(await page.locator('#badge').textContent(), /テストモード/);
+    assert.match(await badgeText(page), /テストモード/);
   });
 
   // In isolated mode, split fields are three frames of the payment origin: Chromium fills across

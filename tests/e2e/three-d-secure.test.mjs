@@ -198,7 +198,7 @@ test('charge-level 3-D Secure: openThreeDSecureDialog, then the server finishes 
   const outcome = page.evaluate(async ({ apiBase }) => {
     const { default: init, Payjp } = await import('/pkg/index.js');
     await init();
-    const payjp = Payjp('pk_test_0123456789abcdef01234567', { locale: 'en', apiBase });
+    const payjp = Payjp('pk_test_0123456789abcdef01234567', { locale: 'en', apiBase, isolation: 'none' });
     const elements = payjp.elements();
     const card = elements.create('card');
     const host = document.createElement('div');

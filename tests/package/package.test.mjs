@@ -13,7 +13,16 @@ const PKG = join(ROOT, 'pkg');
 test('npm pack ships exactly the intended files', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PKG, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['index.d.ts', 'index.js', 'package.json', 'payjp.js', 'payjp_wasm_bg.wasm', 'web.js']);
+  assert.deepEqual(files, ['core.js', 'index.d.ts', 'index.js', 'package.json', 'payjp.js', 'payjp_wasm_bg.wasm', 'web.js']);
+});
+
+test('the entry an isolated merchant page loads carries no wasm and no card code', () => {
+  const entry = readFileSync(join(PKG, 'index.js'), 'utf8');
+  // The core (wasm glue, fields, validators) is only reached through a dynamic import.
+  assert.doesNotMatch(entry, /payjp_wasm_bg\.wasm|WebAssembly\.[a-z]|_formatField|_fieldState|_createToken/);
+  assert.match(entry, /import\(["']\.\/core\.js["']\)/);
+  const classic = readFileSync(join(PKG, 'payjp.js'), 'utf8');
+  assert.doesNotMatch(classic, /payjp_wasm_bg\.wasm|WebAssembly\.[a-z]|_formatField|_fieldState|_createToken/);
 });
 
 test('the manifest carries our fields and the Cargo version', () => {

@@ -1,17 +1,16 @@
 // `payjp.elements()`, `elements.create(type, options)` and the element handles merchants mount,
-// listen to and pass to `createToken`. Misuse throws a TypeError or Error naming what was
+// listen to and pass to `createToken`. The same API in both modes: a group's `view` factory makes
+// a FrameView (isolated: the inputs are a frame of the payment origin) or the core's ElementView
+// (direct: the inputs are in this page). Misuse throws a TypeError or Error naming what was
 // expected; nothing here ever sees a token request's answer or logs a value.
-import { ElementView, SharedBrand, TYPES } from './view.js';
-import { parseStyle } from './style.js';
-import { Controller, FrameView } from './frame-host.js';
+import { TYPES, isObject } from '../shared/dom.js';
+import { parseStyle } from '../shared/style.js';
 
 const EVENTS = ['change', 'ready', 'focus', 'blur', 'loaderror'];
 const TYPE_LIST = "'card', 'cardNumber', 'cardExpiry' or 'cardCvc'";
 
 /** Element → its private state; `createToken` reads it. Not reachable from outside the SDK. */
 export const internals = new WeakMap();
-
-const isObject = (v) => typeof v === 'object' && v !== null;
 
 /** Resolves a mount target: a CSS selector in `document`, or an Element. */
 export function mountTarget(document, target, what) {
@@ -59,12 +58,11 @@ export class Elements {
 
   /**
    * @param {{ payjp: object, lang: 'ja'|'en', document: () => Document,
-   *   frame: { origin: string, url: string } | null, clientConfig: object }} context
-   *   `frame` set means isolated mode: every element is a frame on the payment origin.
+   *   view: (document: Document, type: string, group: object, options: object, emit: Function) => object }} context
+   *   `view` makes what an element renders; the mode's backend adds what its views need.
    */
   constructor(context) {
-    const group = (this.#group = { ...context, shared: new SharedBrand(), members: [] });
-    if (group.frame) group.controller = new Controller(group);
+    this.#group = { ...context, members: [] };
   }
 
   /** `create(type, options?)`: type is 'card', 'cardNumber', 'cardExpiry' or 'cardCvc'. */
@@ -95,20 +93,10 @@ export class PayjpElement {
     const s = (this.#s = { group, type, element: this, handlers: [], container: null, destroyed: false, labels: [] });
     const emit = (event, detail) => {
       if (event === 'frameready') return s.dispatch('ready', { elementType: type });
-      if (event !== 'change') return s.dispatch(event, { elementType: type, ...detail });
-      s.dispatch('change', { elementType: type, ...detail });
-      // A split CVC re-checks its length when the number's brand changes.
-      if (s.view.field(0) && !s.view.field(2)) {
-        for (const m of group.members) {
-          if (m === s || !m.view.field(2)) continue;
-          if (group.frame) m.view.setBrand(detail.brand);
-          else m.view.render(true);
-        }
-      }
+      s.dispatch(event, { elementType: type, ...detail });
+      if (event === 'change') group.onChange?.(s);
     };
-    s.view = group.frame
-      ? new FrameView(group.document(), type, group, options, emit)
-      : new ElementView(group.document(), type, group.lang, group.shared, options, emit);
+    s.view = group.view(group.document(), type, group, options, emit);
     s.dispatch = (event, detail) => {
       for (const [e, handler] of [...s.handlers]) {
         if (e !== event) continue;
@@ -143,7 +131,7 @@ export class PayjpElement {
       }
     }
     s.container = container;
-    if (s.group.frame) {
+    if (s.view.open) {
       // Isolated: `ready` fires when the frame has connected and rendered.
       s.view.open();
     } else {

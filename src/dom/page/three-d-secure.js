@@ -10,9 +10,7 @@
 // that opened it, with our page's exact origin. We accept it only from the frame or popup we
 // opened and from the API's origin; what counts in the end is the token's status after
 // `tds_finish`, which the server decides.
-import { attrs } from './field.js';
-import { ensureSheet } from './style.js';
-import { uniqueId } from './view.js';
+import { attrs, ensureSheet, uniqueId } from '../shared/dom.js';
 
 export const WORKFLOWS = ['iframe', 'subwindow', 'redirect'];
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
@@ -26,8 +24,6 @@ const TEXT = {
     aborted: '本人認証（3Dセキュア）が中止されました。もう一度お試しください。',
     failed: '本人認証（3Dセキュア）に失敗しました。別のカードをお試しください。',
     timeout: '本人認証（3Dセキュア）が時間内に完了しませんでした。もう一度お試しください。',
-    contact: '本人認証（3Dセキュア）には、メールアドレスまたは電話番号が必要です。',
-    name: '本人認証（3Dセキュア）には、カード名義（ローマ字）が必要です。',
   },
   en: {
     title: 'Verify your card (3-D Secure)',
@@ -36,8 +32,6 @@ const TEXT = {
     aborted: 'Card verification (3-D Secure) was cancelled. Please try again.',
     failed: 'Card verification (3-D Secure) failed. Please try another card.',
     timeout: 'Card verification (3-D Secure) was not completed in time. Please try again.',
-    contact: 'Card verification (3-D Secure) needs an e-mail address or a phone number.',
-    name: 'Card verification (3-D Secure) needs the name on the card, in romaji.',
   },
 };
 
@@ -55,12 +49,6 @@ const DIALOG_CSS =
 export function tdsError(lang, code, type = 'card_error') {
   const key = { three_d_secure_aborted: 'aborted', three_d_secure_failed: 'failed', three_d_secure_timeout: 'timeout' }[code];
   return { error: { type, code, message: TEXT[lang][key], status: null, param: null, apiMessage: null } };
-}
-
-/** The errors a 3-D Secure request is refused with before anything is sent. */
-export function contactError(lang, which) {
-  const code = which === 'name' ? 'invalid_card_name' : 'three_d_secure_contact_required';
-  return { error: { type: 'validation_error', code, message: TEXT[lang][which] } };
 }
 
 /** The issuer's challenge for `id`, coming back to `back`. */

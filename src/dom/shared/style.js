@@ -1,9 +1,12 @@
 // Element styles, payjp.js v2 style: variants base, complete, empty and invalid, each with CSS
 // properties and the pseudo keys :focus, :hover, ::placeholder, :disabled and
-// :-webkit-autofill. Only allow-listed properties and values pass (the same rules will check
-// styles sent into isolated frames), and the result goes into a constructed stylesheet that the
-// document adopts: no <style> text and no style attributes, so a strict CSP and Trusted Types
-// hold.
+// :-webkit-autofill. Only allow-listed properties and values pass. The page checks a merchant's
+// style when it is given (`parseStyle`, misuse throws), and the frame checks the rules it
+// receives again (`checkRules`): it trusts nothing the page sends. The result goes into a
+// constructed stylesheet that the document adopts: no <style> text and no style attributes, so a
+// strict CSP and Trusted Types hold.
+
+import { isObject } from './dom.js';
 
 const VARIANTS = { base: '', complete: '.payjp-complete', empty: '.payjp-empty', invalid: '.payjp-invalid' };
 const PSEUDOS = [':focus', ':hover', '::placeholder', ':disabled', ':-webkit-autofill'];
@@ -42,8 +45,6 @@ export function safeValue(value) {
   );
 }
 
-const isObject = (v) => typeof v === 'object' && v !== null;
-
 /**
  * Checks a `style` option and returns its rules, `[variant, pseudo, property, value]`. Unknown
  * keys and unsafe values are the developer's mistake and throw a TypeError.
@@ -52,7 +53,7 @@ export function parseStyle(style) {
   if (!isObject(style)) throw new TypeError('style: expected an object with base, complete, empty and invalid variants.');
   const rules = [];
   for (const variant of Object.keys(style)) {
-    if (!(variant in VARIANTS)) {
+    if (!Object.hasOwn(VARIANTS, variant)) {
       throw new TypeError(`style: unknown variant '${variant}'; expected base, complete, empty or invalid.`);
     }
     pushDeclarations(rules, variant, '', style[variant]);
@@ -89,43 +90,6 @@ export function stylesheetText(scope, rules) {
       `.${scope}${VARIANTS[variant]} ${key === 'iconColor' ? '.payjp-icon' : '.payjp-input'}${pseudo}{${PROPERTIES[key]}:${value}}\n`)
     .join('');
 }
-
-/** Adds a constructed stylesheet with `css` to the document's adopted sheets. */
-export function adopt(document, css) {
-  const sheet = new document.defaultView.CSSStyleSheet();
-  sheet.replaceSync(css);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  return sheet;
-}
-
-/** Removes a sheet added by `adopt`. */
-export function unadopt(document, sheet) {
-  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-}
-
-const installed = new WeakMap();
-
-/** Installs a shared stylesheet (`name` keys it) once per document. */
-export function ensureSheet(document, name, css) {
-  let names = installed.get(document);
-  if (!names) installed.set(document, (names = new Set()));
-  if (!names.has(name)) {
-    adopt(document, css);
-    names.add(name);
-  }
-}
-
-/** The elements' own layout, shared by every element in a document. */
-export const ELEMENT_CSS =
-  '.payjp-element{display:flex;align-items:center;gap:.6em;box-sizing:border-box;min-width:0;font-family:inherit}' +
-  '.payjp-element .payjp-input{flex:1 1 auto;min-width:0;width:100%;border:0;outline:0;padding:0;margin:0;background:transparent;font:inherit;color:inherit;line-height:1.5}' +
-  '.payjp-element .payjp-expiry{flex:0 0 5.2em}' +
-  '.payjp-element .payjp-cvc{flex:0 0 3.6em}' +
-  '.payjp-element.payjp-type-cardExpiry .payjp-expiry,.payjp-element.payjp-type-cardCvc .payjp-cvc{flex:1 1 auto}' +
-  '.payjp-element .payjp-icon{flex:0 0 auto;color:#8a94a6}' +
-  '.payjp-element.payjp-hide-icon .payjp-icon{display:none}' +
-  '.payjp-error{display:block;min-height:0;font-size:.85em;color:#b42318}' +
-  '.payjp-error:empty{display:none}';
 
 /**
  * Checks rules that arrive already parsed (from the page, into a frame) against the same

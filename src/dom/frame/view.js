@@ -5,12 +5,23 @@
 //
 // Takes the document it renders into, so it runs in the merchant's page (direct mode) and
 // inside a frame document (isolated mode) alike.
-import { _fieldState } from './payjp_wasm.js';
-import { Field, NUMBER, EXPIRY, CVC, attrs, label } from './field.js';
-import { ELEMENT_CSS, adopt, ensureSheet, stylesheetText, unadopt } from './style.js';
+import { _fieldState } from '../payjp_wasm.js';
+import { Field, label } from './field.js';
+import { CVC, NUMBER, TYPES, adopt, attrs, ensureSheet, uniqueId, unadopt } from '../shared/dom.js';
+import { stylesheetText } from '../shared/style.js';
 
-/** The fields of each element type. */
-export const TYPES = { card: [NUMBER, EXPIRY, CVC], cardNumber: [NUMBER], cardExpiry: [EXPIRY], cardCvc: [CVC] };
+/** The elements' own layout, shared by every element in a document. */
+export const ELEMENT_CSS =
+  '.payjp-element{display:flex;align-items:center;gap:.6em;box-sizing:border-box;min-width:0;font-family:inherit}' +
+  '.payjp-element .payjp-input{flex:1 1 auto;min-width:0;width:100%;border:0;outline:0;padding:0;margin:0;background:transparent;font:inherit;color:inherit;line-height:1.5}' +
+  '.payjp-element .payjp-expiry{flex:0 0 5.2em}' +
+  '.payjp-element .payjp-cvc{flex:0 0 3.6em}' +
+  '.payjp-element.payjp-type-cardExpiry .payjp-expiry,.payjp-element.payjp-type-cardCvc .payjp-cvc{flex:1 1 auto}' +
+  '.payjp-element .payjp-icon{flex:0 0 auto;color:#8a94a6}' +
+  '.payjp-element.payjp-hide-icon .payjp-icon{display:none}' +
+  '.payjp-error{display:block;min-height:0;font-size:.85em;color:#b42318}' +
+  '.payjp-error:empty{display:none}';
+
 
 const SVG = 'http://www.w3.org/2000/svg';
 // Fill colour and short label per brand: simple shapes of our own, no network logos.
@@ -22,10 +33,6 @@ const LOOKS = {
   'Diners Club': ['#3f4a5a', 'DC'],
   Discover: ['#b45309', 'DISC'],
 };
-
-let nextId = 1;
-/** A document-wide unique id for one element's nodes. */
-export const uniqueId = (prefix) => `${prefix}${nextId++}`;
 
 export function svg(document, tag, pairs) {
   return attrs(document.createElementNS(SVG, tag), pairs);

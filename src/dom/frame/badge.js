@@ -2,10 +2,12 @@
 // directly to PAY.JP, encrypted, and are never stored on this site. It is honest: it says TEST
 // MODE with a test key, shows a warning instead of the claim on a page that is not a secure
 // context, and opens its short explanation in place (no navigation, no network).
-import { attrs } from './field.js';
-import { mountTarget } from './elements.js';
-import { ensureSheet } from './style.js';
-import { svg, uniqueId } from './view.js';
+//
+// Rendered inside a frame of the payment origin in isolated mode (the frame itself knows whether
+// its page is a secure context), in the page in direct mode. `payjp.securityBadge()` checks the
+// merchant's options in the page and mounts what this renders.
+import { attrs, ensureSheet, uniqueId } from '../shared/dom.js';
+import { svg } from './view.js';
 
 const TEXTS = {
   ja: {
@@ -58,64 +60,37 @@ function mark(document, secure) {
   return root;
 }
 
-function pick(options, key, allowed) {
-  const v = options?.[key];
-  if (v === undefined || allowed.includes(v)) return v;
-  throw new TypeError(`securityBadge: expected ${key} to be '${allowed.join("' or '")}'.`);
-}
-
-/** What `payjp.securityBadge(options)` returns. */
-export class SecurityBadge {
-  #root;
-
-  /**
-   * @param {Document} document
-   * @param {object} options { theme, size, locale } as the merchant passed them
-   * @param {{ lang: 'ja'|'en', testMode: boolean, secure: boolean }} context
-   */
-  constructor(document, options, { lang, testMode, secure }) {
-    if (!(options === undefined || options === null || typeof options === 'object')) {
-      throw new TypeError('securityBadge: expected options to be an object such as { theme, size, locale }.');
-    }
-    const theme = pick(options, 'theme', ['light', 'dark']);
-    const size = pick(options, 'size', ['small', 'large']);
-    const t = TEXTS[pick(options, 'locale', ['ja', 'en']) ?? lang];
-    ensureSheet(document, 'badge', BADGE_CSS);
-    const el = (tag, cls, text) => {
-      const e = document.createElement(tag);
-      if (cls) e.className = cls;
-      if (text) e.textContent = text;
-      return e;
-    };
-    const root = (this.#root = el('div', 'payjp-badge'));
-    root.classList.toggle('payjp-dark', theme === 'dark');
-    root.classList.toggle('payjp-large', size === 'large');
-    root.classList.toggle('payjp-insecure', !secure);
-    const detailsId = uniqueId('payjp-badge-');
-    const button = attrs(el('button'), { type: 'button', 'aria-expanded': 'false', 'aria-controls': detailsId });
-    button.append(mark(document, secure), el('span', 'payjp-badge-text', secure ? t.claim : t.insecure));
-    if (testMode) button.append(el('span', 'payjp-badge-test', t.test));
-    button.append(el('span', 'payjp-badge-more', t.more));
-    const details = attrs(el('div', 'payjp-badge-details'), { id: detailsId, role: 'region', 'aria-label': t.more });
-    details.hidden = true;
-    details.append(...t.details.map((line) => el('p', '', line)));
-    button.addEventListener('click', () => {
-      details.hidden = !details.hidden;
-      button.setAttribute('aria-expanded', String(!details.hidden));
-    });
-    root.append(button, details);
-  }
-
-  /** `mount(target)`: a CSS selector or an HTMLElement. */
-  mount(target) {
-    mountTarget(this.#root.ownerDocument, target, 'securityBadge.mount').append(this.#root);
-  }
-
-  unmount() {
-    this.#root.remove();
-  }
-
-  destroy() {
-    this.unmount();
-  }
+/**
+ * The badge's root node.
+ * @param {Document} document
+ * @param {{ theme?: 'light'|'dark', size?: 'small'|'large', lang: 'ja'|'en', testMode: boolean,
+ *   secure: boolean }} options checked by the page (`badgeOptions`)
+ */
+export function renderBadge(document, { theme, size, lang, testMode, secure }) {
+  const t = TEXTS[lang];
+  ensureSheet(document, 'badge', BADGE_CSS);
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  };
+  const root = el('div', 'payjp-badge');
+  root.classList.toggle('payjp-dark', theme === 'dark');
+  root.classList.toggle('payjp-large', size === 'large');
+  root.classList.toggle('payjp-insecure', !secure);
+  const detailsId = uniqueId('payjp-badge-');
+  const button = attrs(el('button'), { type: 'button', 'aria-expanded': 'false', 'aria-controls': detailsId });
+  button.append(mark(document, secure), el('span', 'payjp-badge-text', secure ? t.claim : t.insecure));
+  if (testMode) button.append(el('span', 'payjp-badge-test', t.test));
+  button.append(el('span', 'payjp-badge-more', t.more));
+  const details = attrs(el('div', 'payjp-badge-details'), { id: detailsId, role: 'region', 'aria-label': t.more });
+  details.hidden = true;
+  details.append(...t.details.map((line) => el('p', '', line)));
+  button.addEventListener('click', () => {
+    details.hidden = !details.hidden;
+    button.setAttribute('aria-expanded', String(!details.hidden));
+  });
+  root.append(button, details);
+  return root;
 }

@@ -4,12 +4,8 @@
 //
 // Takes the document it renders into, so the same code runs in the merchant's page and inside
 // a frame document.
-import { _formatField } from './payjp_wasm.js';
-
-/** Field kinds, as the core numbers them. */
-export const NUMBER = 0;
-export const EXPIRY = 1;
-export const CVC = 2;
+import { _formatField } from '../payjp_wasm.js';
+import { attrs } from '../shared/dom.js';
 
 const LABELS = {
   ja: ['カード番号', '有効期限（月 / 年）', 'セキュリティコード'],
@@ -29,12 +25,6 @@ const INPUTS = [
 export const label = (kind, lang) => LABELS[lang][kind];
 
 const EDITS = { deleteContentBackward: 1, deleteContentForward: 2 };
-
-/** Sets several attributes. */
-export function attrs(el, pairs) {
-  for (const [k, v] of Object.entries(pairs)) el.setAttribute(k, v);
-  return el;
-}
 
 export class Field {
   /**

@@ -1,0 +1,145 @@
+// The controller frame: hidden, one per Payjp instance, on the payment origin. It holds the wasm
+// API client, gathers the values of its instance's field frames over the channels they opened
+// with it inside the payment origin (rendezvous.js), and makes the token and every other API call.
+// The page asks over its own port and gets back results only: tokens (brand and last four digits,
+// as PAY.JP returns them) and `{ error }`.
+import { Payjp as createClient } from '../payjp_wasm.js';
+import { TYPES, isObject } from '../shared/dom.js';
+import { isLive, listenToSiblings, tellSiblings } from './rendezvous.js';
+import { tokenFromValues } from './token.js';
+
+const COLLECT_TIMEOUT_MS = 10_000;
+/** Where this frame page sends cards unless its own page names other API bases (meta payjp-api-base). */
+const DEFAULT_API_BASES = ['https://api.pay.jp/v1'];
+
+const TEXT = {
+  ja: {
+    missing: 'カード入力欄の準備ができていません。ページを再読み込みしてもう一度お試しください。',
+    tampered: 'カード入力欄がページ上で改変されたため、安全のため処理を中止しました。ページを再読み込みしてください。',
+  },
+  en: {
+    missing: 'The card fields are not ready. Reload the page and try again.',
+    tampered: 'The card fields were tampered with on this page, so nothing was sent. Reload the page and try again.',
+  },
+};
+
+const frameError = (lang, code, which) => ({
+  error: { type: 'client_error', code, message: TEXT[lang][which], status: null, param: null, apiMessage: null },
+});
+
+/**
+ * The API bases this frame page may send cards to: PAY.JP's, the payment origin's own `/v1`, and
+ * any its HTML names in `<meta name="payjp-api-base" content="…">`. The page cannot add to them.
+ */
+export function allowedApiBases(window) {
+  const named = [...window.document.querySelectorAll('meta[name="payjp-api-base"]')].flatMap((m) => m.content.split(/\s+/));
+  return [...DEFAULT_API_BASES, `${window.location.origin}/v1`, ...named].filter(Boolean).map((b) => b.replace(/\/+$/, ''));
+}
+
+/**
+ * @param {{ window: Window, lang: 'ja'|'en', instance: string }} frame
+ * @param {MessagePort} page
+ * @param {unknown} raw `{ publicKey, apiBase, timeout }` from the page
+ */
+export function runController(frame, page, raw) {
+  const { window, lang, instance } = frame;
+  const config = isObject(raw) ? raw : {};
+  const apiBase = typeof config.apiBase === 'string' ? config.apiBase.trim().replace(/\/+$/, '') : 'https://api.pay.jp/v1';
+  const allowed = allowedApiBases(window);
+  if (!allowed.includes(apiBase)) {
+    page.postMessage({ t: 'refused', apiBase, allowed });
+    page.onmessage = (e) => isObject(e.data) && Number.isInteger(e.data.id) && page.postMessage({ t: 'result', id: e.data.id, result: frameError(lang, 'frame_load_failed', 'missing') });
+    return;
+  }
+  // The page made the same client first and would have thrown on anything invalid.
+  const client = createClient(config.publicKey, { apiBase, locale: lang, timeout: config.timeout });
+
+  /** `${group} ${type}` → every field window that claimed the slot, with its channel. */
+  const slots = new Map();
+  const brands = new Map();
+  const waiting = new Map();
+  let nextId = 1;
+
+  function claim(group, type, source) {
+    const key = `${group} ${type}`;
+    const claims = (slots.get(key) ?? []).filter((c) => isLive(c.window) && c.window !== source);
+    const channel = new MessageChannel();
+    const claimant = { window: source, port: channel.port1, type };
+    claims.push(claimant);
+    slots.set(key, claims);
+    channel.port1.onmessage = (e) => {
+      const r = e.data;
+      if (!isObject(r)) return;
+      if (r.t === 'values' && waiting.has(r.id)) {
+        const resolve = waiting.get(r.id);
+        waiting.delete(r.id);
+        resolve(r.refused ? { refused: true } : { error: isObject(r.error) ? r.error : null, values: isObject(r.values) ? r.values : {} });
+      } else if (r.t === 'brand' && typeof r.brand === 'string') {
+        brands.set(group, r.brand);
+        for (const c of slots.get(`${group} cardCvc`) ?? []) c.port.postMessage({ t: 'brand', brand: r.brand });
+      }
+    };
+    tellSiblings(window, { kind: 'bind', instance }, source, [channel.port2]);
+    if (type === 'cardCvc' && brands.has(group)) channel.port1.postMessage({ t: 'brand', brand: brands.get(group) });
+  }
+
+  listenToSiblings(window, (d, source) => {
+    if (d.instance !== instance || d.kind !== 'field') return;
+    if (typeof d.group !== 'string' || !Object.hasOwn(TYPES, d.type)) return;
+    claim(d.group, d.type, source);
+  });
+  tellSiblings(window, { kind: 'controller', instance });
+
+  /** The one live field of a slot; 'tampered' when more than one claims it, null when none. */
+  function fieldOf(group, type) {
+    const live = (slots.get(`${group} ${type}`) ?? []).filter((c) => isLive(c.window));
+    return live.length > 1 ? 'tampered' : live[0] ?? null;
+  }
+
+  function collect(field) {
+    const id = nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        resolve(null);
+      }, COLLECT_TIMEOUT_MS);
+      waiting.set(id, (reply) => {
+        clearTimeout(timer);
+        resolve(reply);
+      });
+      field.port.postMessage({ t: 'collect', id });
+    });
+  }
+
+  async function tokenize(group, options) {
+    const combined = fieldOf(group, 'card');
+    const split = ['cardNumber', 'cardExpiry', 'cardCvc'].map((t) => fieldOf(group, t));
+    // A group is one combined element or three split ones, never both.
+    const fields = combined && split.every((f) => f === null) ? [combined] : combined ? ['tampered'] : split;
+    if (fields.includes('tampered')) return frameError(lang, 'frame_tampered', 'tampered');
+    if (fields.includes(null)) return frameError(lang, 'frame_load_failed', 'missing');
+    const replies = await Promise.all(fields.map(collect));
+    if (replies.some((r) => r?.refused)) return frameError(lang, 'frame_tampered', 'tampered');
+    if (replies.includes(null)) return frameError(lang, 'frame_load_failed', 'missing');
+    const invalid = replies.findIndex((r) => r.error);
+    if (invalid >= 0) {
+      fields[invalid].port.postMessage({ t: 'focus' });
+      return { error: replies[invalid].error };
+    }
+    const values = Object.assign({}, ...replies.map((r) => r.values));
+    return tokenFromValues(client, [values[0], values[1], values[2]], options, lang);
+  }
+
+  const calls = {
+    token: (d) => tokenize(String(d.group), d.options),
+    availability: () => client.retrieveAvailability(),
+    connection: () => client.checkConnection(),
+    tdsFinish: (d) => client._finishThreeDSecure(String(d.arg)),
+  };
+  page.onmessage = async (event) => {
+    const d = event.data;
+    if (!isObject(d) || !Number.isInteger(d.id) || !Object.hasOwn(calls, d.t)) return;
+    page.postMessage({ t: 'result', id: d.id, result: await calls[d.t](d) });
+  };
+  page.postMessage({ t: 'ready' });
+}

@@ -1,0 +1,109 @@
+// A field frame: one element's inputs on the payment origin. What the buyer types stays here until
+// the controller of this frame's instance asks for it over the channel the two opened inside the
+// payment origin (rendezvous.js). The page hears only what a change event may carry.
+import { isObject } from '../shared/dom.js';
+import { checkRules } from '../shared/style.js';
+import { isLive, listenToSiblings, tellSiblings } from './rendezvous.js';
+import { followHeight } from './start.js';
+import { ElementView, SharedBrand } from './view.js';
+
+/** The error of a field as it may leave the frame: code and message, never the value. */
+const publicError = (e) => (e ? { type: 'validation_error', code: e.code, message: e.message } : null);
+
+/** Options as the page sent them, checked again here: the frame trusts nothing it receives. */
+function frameOptions(raw) {
+  const out = { placeholders: [] };
+  if (!isObject(raw)) return out;
+  if (Array.isArray(raw.placeholders)) {
+    raw.placeholders.slice(0, 3).forEach((p, i) => {
+      if (typeof p === 'string') out.placeholders[i] = p.slice(0, 100);
+    });
+  }
+  for (const key of ['disabled', 'hideIcon']) if (typeof raw[key] === 'boolean') out[key] = raw[key];
+  if (raw.rules !== undefined) out.rules = checkRules(raw.rules);
+  return out;
+}
+
+/**
+ * @param {{ window: Window, document: Document, type: string, lang: 'ja'|'en', instance: string,
+ *   group: string }} frame
+ * @param {MessagePort} page the page's port: UI traffic only
+ * @param {unknown} options
+ */
+export function runField(frame, page, options) {
+  const { window, document, type, lang, instance, group } = frame;
+  const shared = new SharedBrand();
+  const toPage = (message) => page.postMessage(message);
+  // The controller this field answers, and every controller window that ever bound it.
+  let controller = null;
+  const binders = new Set();
+
+  const view = new ElementView(document, type, lang, shared, frameOptions(options), (event, summary) => {
+    if (event !== 'change') return toPage({ t: event });
+    toPage({ t: 'change', summary: { complete: summary.complete, empty: summary.empty, brand: summary.brand, error: publicError(summary.error) } });
+    if (view.field(0)) controller?.port.postMessage({ t: 'brand', brand: summary.brand });
+  });
+  // The live region stays for screen readers inside the frame; the page shows the text.
+  view.errorRegion.classList.add('payjp-sr');
+  document.body.append(view.root, view.errorRegion);
+  // Enter submits the merchant's form, as it would in an input of the page itself.
+  view.root.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.isComposing) {
+      e.preventDefault();
+      toPage({ t: 'enter' });
+    }
+  });
+
+  page.onmessage = (event) => {
+    const d = event.data;
+    if (!isObject(d)) return;
+    if (d.t === 'focus') view.focus();
+    else if (d.t === 'blur') view.blur();
+    else if (d.t === 'clear') view.clear();
+    else if (d.t === 'update') {
+      try {
+        view.applyOptions(frameOptions(d.options));
+      } catch {
+        // Checked by the page already; anything that fails here was not sent by our SDK.
+      }
+    }
+  };
+
+  /** Only the bound controller, and only while no other live controller has bound this field. */
+  const trusted = (source) => source === controller?.window && [...binders].every((w) => w === source || !isLive(w));
+
+  function onController(d, source) {
+    if (d.t === 'focus') view.focus();
+    else if (d.t === 'brand' && typeof d.brand === 'string' && !view.field(0) && d.brand !== shared.brand) {
+      shared.brand = d.brand;
+      view.render(true);
+    } else if (d.t === 'collect' && Number.isInteger(d.id)) {
+      const port = controller.port;
+      if (!trusted(source)) return port.postMessage({ t: 'values', id: d.id, refused: true });
+      const error = view.validateForSubmit();
+      const values = {};
+      if (!error) view.valuesInto(values);
+      port.postMessage({ t: 'values', id: d.id, error: publicError(error), values: error ? null : values });
+    }
+  }
+
+  listenToSiblings(window, (d, source, ports) => {
+    if (d.instance !== instance) return;
+    if (d.kind === 'controller') {
+      // A controller started after this field: introduce ourselves to it.
+      tellSiblings(window, { kind: 'field', instance, group, type }, source);
+    } else if (d.kind === 'bind' && ports[0] instanceof MessagePort) {
+      binders.add(source);
+      controller?.port.close();
+      const port = ports[0];
+      controller = { window: source, port };
+      port.onmessage = (e) => isObject(e.data) && onController(e.data, source);
+      if (view.field(0)) port.postMessage({ t: 'brand', brand: shared.brand });
+    }
+  });
+  tellSiblings(window, { kind: 'field', instance, group, type });
+
+  // The height first, so the page has sized the frame by the time `ready` fires.
+  followHeight(document, toPage);
+  toPage({ t: 'ready' });
+}

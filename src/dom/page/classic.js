@@ -1,0 +1,69 @@
+// payjp.js: the drop-in classic script. A page written for payjp.js v2 swaps its script tag for
+// this one and changes nothing else:
+//
+//   <script src="https://<payment origin>/…/payjp.js"></script>
+//   <script>
+//     var payjp = Payjp('pk_test_…');
+//     var elements = payjp.elements();
+//     var numberElement = elements.create('cardNumber');
+//     numberElement.mount('#number-form');
+//     …
+//     payjp.createToken(numberElement).then(function (r) { … });
+//   </script>
+//
+// It carries the page's host itself (no module to wait for), so `window.Payjp` is the real thing
+// as soon as this script has run, and isolated elements work at once.
+//
+// Where the frames come from, in this order: `Payjp(pk, { frameOrigin })`, the tag's
+// `data-frame-origin`, else the origin this script was loaded from when that is not the page's own
+// (loaded from the payment origin, as payjp.js is from PAY.JP's). Self-hosted on the merchant's own
+// origin with none of these, isolation is impossible, so it fails closed: no inputs, a console
+// error, a localized notice in each container. Direct mode only with an explicit
+// `isolation: 'none'` (or `data-isolation="none"`), after the core has loaded.
+//
+// Markup cannot steer it (DOM clobbering): it reads `document.currentScript` through
+// Document.prototype's own getter, which a `<img name="currentScript">` cannot shadow, and decides
+// whether it already ran from an own property of `window`, which `<img name="Payjp">` is not.
+import { coreLoader } from './loader.js';
+import { createPayjp } from './payjp.js';
+import { refusedBackend } from './refused.js';
+
+const MARK = Symbol.for('payjp-wasm.classic');
+
+const REFUSED = {
+  message:
+    'payjp-wasm: no frame origin, so the card fields cannot be isolated and are not shown. Load payjp.js from your payment origin, ' +
+    'or set data-frame-origin on its script tag (or frameOrigin in the Payjp() options).',
+  backend: refusedBackend,
+};
+
+(function () {
+  if (typeof window === 'undefined') return;
+  const own = Object.getOwnPropertyDescriptor(window, 'Payjp');
+  if (own && typeof own.value === 'function' && own.value[MARK]) return; // included twice
+
+  const current = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript').get.call(document);
+  const script = current instanceof HTMLScriptElement ? current : null;
+  const src = script ? script.src : '';
+  const dataset = script ? script.dataset : {};
+  const scriptOrigin = src ? new URL(src).origin : null;
+  const frameOrigin = dataset.frameOrigin || (scriptOrigin && scriptOrigin !== window.location.origin ? scriptOrigin : undefined);
+
+  const loader = coreLoader(() => import(new URL('core.js', src || window.location.href).href));
+  if (dataset.isolation === 'none') loader.init();
+
+  function Payjp(publicKey, options) {
+    const tag = {};
+    if (dataset.apiBase) tag.apiBase = dataset.apiBase;
+    if (dataset.locale) tag.locale = dataset.locale;
+    if (dataset.isolation) tag.isolation = dataset.isolation;
+    if (frameOrigin) tag.frameOrigin = frameOrigin;
+    if (dataset.frameUrl) tag.frameUrl = dataset.frameUrl;
+    const merged = Object.assign(tag, options || {});
+    return createPayjp(publicKey, merged, loader.core(), frameOrigin ? undefined : REFUSED);
+  }
+  Payjp[MARK] = true;
+  /** Loads the core for the standalone validators and direct mode; isolated elements do not need it. */
+  Payjp.init = (input) => loader.init(input);
+  window.Payjp = Payjp;
+})();

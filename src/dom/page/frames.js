@@ -1,0 +1,380 @@
+// Isolated mode, the merchant page's side: each element is an iframe served by the payment
+// origin, a hidden controller frame per Payjp instance makes the token and every API call, and the
+// badge is a frame too. This page only ever receives UI events (change: brand, complete, empty,
+// error code and message; focus, blur, height, enter) and results (the token or `{ error }`).
+//
+// The page does not take part in how the frames share card values: field frames and their
+// controller find each other inside the payment origin (src/dom/frame/rendezvous.js). Nothing
+// here is trusted with a secret, so nothing here has to survive a hostile page: a script that
+// replaces MessageChannel or listens in on these messages learns nothing about the card.
+//
+// Messaging with each frame: the frame announces itself with window.postMessage to this page's
+// exact origin; we accept that only from the iframe we created (`event.source`), from the frame
+// origin (`event.origin`), with the nonce in its URL; we answer `connect` with a MessagePort and
+// its options. A frame that reloads (moved in the DOM, say) announces itself again and is
+// connected again. Anything malformed, from elsewhere, or unexpected is dropped.
+import { TYPES, attrs, ensureSheet, isObject, randomId, uniqueId } from '../shared/dom.js';
+
+/** How long a frame may take to be ready before `loaderror`. */
+export const FRAME_TIMEOUT_MS = 15_000;
+/** A frame page of ours says hello while it loads; a document that loaded without saying so is
+ * not ours (a 404, a blocked or an error page). */
+const HELLO_GRACE_MS = 1_000;
+
+const HOST_CSS =
+  '.payjp-frame-host{display:block}' +
+  '.payjp-frame-host .payjp-frame{display:block;width:100%;height:1.5em;border:0;margin:0;padding:0;background:transparent;color-scheme:normal}' +
+  '.payjp-badge-frame{display:block;width:100%;max-width:34em;height:2.5em;border:0}' +
+  '.payjp-controller{position:absolute;width:0;height:0;border:0;visibility:hidden}' +
+  '.payjp-error{display:block;font-size:.85em;color:#b42318}.payjp-error:empty{display:none}' +
+  '.payjp-refused{display:block;padding:.5em .7em;border-radius:6px;background:#fef3f2;color:#b42318;font-size:.9em}';
+
+const TEXT = {
+  ja: {
+    card: 'カード情報の入力欄', cardNumber: 'カード番号の入力欄', cardExpiry: '有効期限の入力欄', cardCvc: 'セキュリティコードの入力欄',
+    badge: 'セキュリティ表示',
+    load: 'カード入力欄を読み込めませんでした。通信環境を確認して、ページを再読み込みしてください。',
+    lost: 'カード入力欄との接続が切れました。もう一度お試しください。',
+  },
+  en: {
+    card: 'Secure card input', cardNumber: 'Secure card number input', cardExpiry: 'Secure expiry date input', cardCvc: 'Secure security code input',
+    badge: 'Security notice',
+    load: 'The card fields could not be loaded. Check your connection and reload the page.',
+    lost: 'The connection to the card fields was lost. Please try again.',
+  },
+};
+
+/** The host's own styles (frame boxes, the error line, the refusal notice), once per document. */
+export const ensureHostSheet = (document) => ensureSheet(document, 'frame-host', HOST_CSS);
+
+export function frameError(lang, code = 'frame_load_failed', which = 'load') {
+  return { type: 'client_error', code, message: TEXT[lang][which], status: null, param: null, apiMessage: null };
+}
+
+/**
+ * Checks `{ frameOrigin, frameUrl, isolation }` from `Payjp()` options. Returns null for direct
+ * mode (only with `isolation: 'none'`), else `{ origin, url }`. Misuse throws: a missing frame
+ * origin never falls back to direct mode.
+ */
+export function isolationOptions(options) {
+  const { frameOrigin, frameUrl, isolation } = isObject(options) ? options : {};
+  if (isolation !== undefined && isolation !== 'none' && isolation !== 'frame') {
+    throw new TypeError("Payjp: expected options.isolation to be 'frame' (the default) or 'none'.");
+  }
+  if (isolation === 'none') return null;
+  if (frameOrigin === undefined) {
+    throw new TypeError(
+      "Payjp: expected options.frameOrigin, the payment origin that serves the card frames (such as https://js.example.com). " +
+        "To render card inputs in this page instead (direct mode, outside PCI SAQ A), pass isolation: 'none'.",
+    );
+  }
+  const origin = checkedOrigin(frameOrigin);
+  let url = `${origin}/frame.html`;
+  if (frameUrl !== undefined) {
+    let parsed;
+    try {
+      parsed = new URL(frameUrl);
+    } catch {
+      throw new TypeError('Payjp: expected options.frameUrl to be an absolute URL on frameOrigin.');
+    }
+    if (parsed.origin !== origin) throw new Error(`Payjp: options.frameUrl must be on frameOrigin (${origin}).`);
+    parsed.hash = '';
+    url = parsed.href;
+  }
+  return { origin, url };
+}
+
+function checkedOrigin(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError('Payjp: expected options.frameOrigin to be an origin such as https://js.example.com.');
+  }
+  if (typeof value !== 'string' || url.origin !== value.replace(/\/$/, '')) {
+    throw new TypeError('Payjp: expected options.frameOrigin to be an origin (scheme, host and port only), such as https://js.example.com.');
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new Error('Payjp: options.frameOrigin must be https (http is allowed for loopback hosts only).');
+  }
+  return url.origin;
+}
+
+/**
+ * One frame of ours on the payment origin: creates the iframe, waits for its announcement,
+ * connects a port, and reports `onMessage`/`onLoadError`. `onConnect()` gives what the frame
+ * needs on `connect`; it is asked again when the frame reloads.
+ */
+class FrameLink {
+  constructor(document, frame, hashParams, { onConnect, onMessage, onLoadError, onReconnect }) {
+    this.nonce = randomId();
+    this.port = null;
+    this.closed = false;
+    const window = (this.window = document.defaultView);
+    const iframe = (this.iframe = document.createElement('iframe'));
+    const params = new URLSearchParams({ ...hashParams, origin: window.location.origin, nonce: this.nonce });
+    iframe.src = `${frame.url}#${params}`;
+    let hello = false;
+    const fail = () => {
+      if (!this.port && !this.closed && !this.failed) {
+        this.failed = true;
+        onLoadError();
+      }
+    };
+    iframe.addEventListener('load', () => setTimeout(() => hello || fail(), HELLO_GRACE_MS));
+    this.onWindowMessage = (event) => {
+      const data = event.data;
+      if (this.closed || event.source !== iframe.contentWindow || event.origin !== frame.origin) return;
+      if (!isObject(data) || data.nonce !== this.nonce) return;
+      if (data.payjp === 'hello') hello = true;
+      if (data.payjp !== 'ready' || this.failed) return;
+      // A second `ready` is the same frame after a reload: its old port is gone.
+      if (this.port) {
+        this.port.close();
+        onReconnect?.();
+      }
+      const channel = new MessageChannel();
+      this.port = channel.port1;
+      this.port.onmessage = (e) => isObject(e.data) && typeof e.data.t === 'string' && onMessage(e.data);
+      clearTimeout(this.timer);
+      iframe.contentWindow.postMessage({ payjp: 'connect', nonce: this.nonce, ...onConnect() }, frame.origin, [channel.port2]);
+    };
+    window.addEventListener('message', this.onWindowMessage);
+    this.timer = setTimeout(fail, FRAME_TIMEOUT_MS);
+  }
+
+  send(message) {
+    this.port?.postMessage(message);
+  }
+
+  close() {
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.window.removeEventListener('message', this.onWindowMessage);
+    this.port?.close();
+    this.port = null;
+    this.iframe.remove();
+  }
+}
+
+/**
+ * The hidden controller frame of one Payjp instance. It runs while an element of the instance is
+ * mounted or a call is waiting for it, and answers calls: `token` (for a group), `availability`,
+ * `connection`, `tdsFinish`.
+ */
+export class ControllerLink {
+  constructor({ frame, lang, config, instance }) {
+    this.frame = frame;
+    this.lang = lang;
+    this.config = config;
+    this.instance = instance;
+    this.link = null;
+    this.users = 0;
+    this.pending = new Map();
+    this.nextId = 1;
+  }
+
+  /** Keeps the frame running (an element is mounted); `release()` undoes it. */
+  retain(document) {
+    this.users += 1;
+    this.#start(document);
+  }
+
+  release() {
+    this.users -= 1;
+    this.#stopIfIdle();
+  }
+
+  #start(document) {
+    if (this.link) return;
+    ensureHostSheet(document);
+    let connected;
+    this.ready = new Promise((resolve) => (connected = resolve));
+    const link = (this.link = new FrameLink(document, this.frame, { mode: 'controller', instance: this.instance, locale: this.lang }, {
+      onConnect: () => ({ config: this.config }),
+      onMessage: (data) => {
+        if (data.t === 'ready') connected(true);
+        else if (data.t === 'refused') {
+          console.error(`payjp-wasm: the card frames at ${this.frame.origin} refused apiBase ${String(data.apiBase)}: they send cards only to ${[].concat(data.allowed).join(', ')}.`);
+          connected(true);
+        } else if (data.t === 'result' && this.pending.has(data.id) && isObject(data.result)) {
+          this.#settle(data.id, data.result);
+        }
+      },
+      onLoadError: () => {
+        connected(false);
+        this.#failAll('frame_load_failed', 'load');
+        // The next call starts a new frame.
+        if (this.link === link) {
+          link.close();
+          this.link = null;
+        }
+      },
+      // The controller reloaded: what it was doing is lost; the buyer can try again.
+      onReconnect: () => this.#failAll('frame_connection_lost', 'lost'),
+    }));
+    attrs(link.iframe, { class: 'payjp-controller', 'aria-hidden': 'true', tabindex: '-1', title: 'payjp-wasm controller' });
+    document.body.append(link.iframe);
+  }
+
+  #settle(id, result) {
+    this.pending.get(id)(result);
+    this.pending.delete(id);
+    this.#stopIfIdle();
+  }
+
+  #failAll(code, which) {
+    for (const id of [...this.pending.keys()]) this.#settle(id, { error: frameError(this.lang, code, which) });
+  }
+
+  #stopIfIdle() {
+    if (this.users > 0 || this.pending.size > 0 || !this.link) return;
+    this.link.close();
+    this.link = null;
+  }
+
+  /** Resolves with the controller's answer: a result object or `{ error }`; never rejects. */
+  async call(document, t, fields) {
+    this.#start(document);
+    const id = this.nextId++;
+    const answer = new Promise((resolve) => this.pending.set(id, resolve));
+    if (!(await this.ready) || !this.link?.port) {
+      if (this.pending.has(id)) this.#settle(id, { error: frameError(this.lang) });
+    } else {
+      this.link.send({ t, id, ...fields });
+    }
+    return answer;
+  }
+}
+
+/**
+ * What a PayjpElement holds in isolated mode, in place of an ElementView: a host element (with
+ * the same state classes as a direct element, so merchant CSS works unchanged) around the frame,
+ * and a visible error line.
+ */
+export class FrameView {
+  constructor(document, type, group, options, emit) {
+    ensureHostSheet(document);
+    this.document = document;
+    this.type = type;
+    this.group = group;
+    this.emit = emit;
+    this.options = options;
+    this.link = null;
+    this.last = null;
+    this.root = document.createElement('div');
+    this.root.className = `payjp-element payjp-frame-host payjp-empty payjp-type-${type}`;
+    // The frame has its own live region for screen readers; this line is for the eyes.
+    this.errorRegion = attrs(document.createElement('span'), { class: 'payjp-error', 'aria-hidden': 'true', id: uniqueId('payjp-') });
+  }
+
+  /** Creates and connects the frame; called by mount(). */
+  open() {
+    const { frame, controller, lang, id: group } = this.group;
+    controller.retain(this.document);
+    this.link = new FrameLink(this.document, frame, { mode: 'field', type: this.type, instance: controller.instance, group, locale: lang }, {
+      onConnect: () => ({ options: this.options }),
+      onMessage: (data) => this.onFrameMessage(data),
+      onLoadError: () => this.emit('loaderror', { error: frameError(lang) }),
+    });
+    attrs(this.link.iframe, {
+      class: 'payjp-frame',
+      title: TEXT[lang][this.type],
+      'data-payjp-fields': TYPES[this.type].map((k) => ['number', 'expiry', 'cvc'][k]).join(' '),
+      allow: 'payment',
+      scrolling: 'no',
+    });
+    this.root.append(this.link.iframe);
+  }
+
+  onFrameMessage(data) {
+    switch (data.t) {
+      case 'change': {
+        const s = data.summary;
+        if (!isObject(s) || typeof s.brand !== 'string') return;
+        const error = isObject(s.error) ? { type: 'validation_error', code: String(s.error.code), message: String(s.error.message) } : null;
+        const summary = { complete: s.complete === true, empty: s.empty === true, brand: s.brand, error };
+        this.last = summary;
+        const classes = this.root.classList;
+        classes.toggle('payjp-complete', summary.complete);
+        classes.toggle('payjp-empty', summary.empty);
+        classes.toggle('payjp-invalid', !!error);
+        this.errorRegion.textContent = error ? error.message : '';
+        this.emit('change', summary);
+        break;
+      }
+      case 'focus':
+      case 'blur':
+        this.root.classList.toggle('payjp-focus', data.t === 'focus');
+        this.emit(data.t);
+        break;
+      case 'height':
+        if (Number.isFinite(data.px) && data.px >= 0 && data.px < 2000) this.link.iframe.style.height = `${Math.ceil(data.px)}px`;
+        break;
+      case 'ready':
+        this.emit('frameready');
+        break;
+      case 'failed':
+        this.emit('loaderror', { error: frameError(this.group.lang) });
+        break;
+      case 'enter': {
+        // Enter in the frame submits the form around the element, as in a field of the page.
+        const form = this.root.closest('form');
+        if (form) form.requestSubmit();
+        break;
+      }
+    }
+  }
+
+  applyOptions(options) {
+    this.options = { ...this.options, ...options };
+    this.link?.send({ t: 'update', options });
+  }
+
+  get summary() {
+    return this.last;
+  }
+
+  focus() {
+    this.link?.send({ t: 'focus' });
+  }
+
+  blur() {
+    this.link?.send({ t: 'blur' });
+  }
+
+  clear() {
+    this.link?.send({ t: 'clear' });
+  }
+
+  /** Removes the frame (its listeners and port go with it) and the host nodes. */
+  remove() {
+    if (this.link) {
+      this.link.close();
+      this.link = null;
+      this.group.controller.release();
+    }
+    this.last = null;
+    this.root.remove();
+    this.errorRegion.remove();
+  }
+
+  teardown() {
+    this.remove();
+  }
+}
+
+/** The security badge in a frame of the payment origin: `{ root, remove() }`. */
+export function badgeFrame(document, frame, lang, options) {
+  ensureHostSheet(document);
+  const link = new FrameLink(document, frame, { mode: 'badge', locale: lang }, {
+    onConnect: () => ({ options }),
+    onMessage: (data) => {
+      if (data.t === 'height' && Number.isFinite(data.px) && data.px > 0 && data.px < 2000) link.iframe.style.height = `${Math.ceil(data.px)}px`;
+    },
+    onLoadError: () => {},
+  });
+  attrs(link.iframe, { class: 'payjp-badge-frame', title: TEXT[lang].badge, scrolling: 'no' });
+  return { root: link.iframe, remove: () => link.close() };
+}
