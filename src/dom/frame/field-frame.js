@@ -34,14 +34,17 @@ export function runField(frame, page, options) {
   const { window, document, type, lang, instance, group } = frame;
   const shared = new SharedBrand();
   const toPage = (message) => page.postMessage(message);
-  // The controller this field answers, and every controller window that ever bound it.
-  let controller = null;
-  const binders = new Set();
+  // Every controller window that bound this field, with its channel. Values go to one only while
+  // it is the only live one.
+  const binders = new Map();
+  const toControllers = (message) => {
+    for (const port of binders.values()) port.postMessage(message);
+  };
 
   const view = new ElementView(document, type, lang, shared, frameOptions(options), (event, summary) => {
     if (event !== 'change') return toPage({ t: event });
     toPage({ t: 'change', summary: { complete: summary.complete, empty: summary.empty, brand: summary.brand, error: publicError(summary.error) } });
-    if (view.field(0)) controller?.port.postMessage({ t: 'brand', brand: summary.brand });
+    if (view.field(0)) toControllers({ t: 'brand', brand: summary.brand });
   });
   // The live region stays for screen readers inside the frame; the page shows the text.
   view.errorRegion.classList.add('payjp-sr');
@@ -69,17 +72,14 @@ export function runField(frame, page, options) {
     }
   };
 
-  /** Only the bound controller, and only while no other live controller has bound this field. */
-  const trusted = (source) => source === controller?.window && [...binders].every((w) => w === source || !isLive(w));
-
-  function onController(d, source) {
+  function onController(d, port) {
     if (d.t === 'focus') view.focus();
     else if (d.t === 'brand' && typeof d.brand === 'string' && !view.field(0) && d.brand !== shared.brand) {
       shared.brand = d.brand;
       view.render(true);
     } else if (d.t === 'collect' && Number.isInteger(d.id)) {
-      const port = controller.port;
-      if (!trusted(source)) return port.postMessage({ t: 'values', id: d.id, refused: true });
+      // A second live controller of this instance means the page is tampering: answer no one.
+      if ([...binders.keys()].filter(isLive).length !== 1) return port.postMessage({ t: 'values', id: d.id, refused: true });
       const error = view.validateForSubmit();
       const values = {};
       if (!error) view.valuesInto(values);
@@ -93,11 +93,13 @@ export function runField(frame, page, options) {
       // A controller started after this field: introduce ourselves to it.
       tellSiblings(window, { kind: 'field', instance, group, type }, source);
     } else if (d.kind === 'bind' && ports[0] instanceof MessagePort) {
-      binders.add(source);
-      controller?.port.close();
+      // The same window again is that controller reloaded: its old channel is gone. Windows that
+      // are gone can claim nothing.
+      binders.get(source)?.close();
+      for (const w of binders.keys()) if (!isLive(w)) binders.delete(w);
       const port = ports[0];
-      controller = { window: source, port };
-      port.onmessage = (e) => isObject(e.data) && onController(e.data, source);
+      binders.set(source, port);
+      port.onmessage = (e) => binders.get(source) === port && isObject(e.data) && onController(e.data, port);
       if (view.field(0)) port.postMessage({ t: 'brand', brand: shared.brand });
     }
   });

@@ -10,8 +10,8 @@
 //
 // Towards the page: a frame only accepts the parent origin its URL names (the server's
 // frame-ancestors policy is the real guard against other embedders), only from `window.parent`,
-// only with the nonce in its URL, and only once per document. After that it listens on the
-// MessagePort the page gave it. That port carries UI traffic and results only; the page may
+// only with the nonce in its URL, and only once per document (a later `connect` is told the frame
+// is taken). After that it listens on the MessagePort the page gave it. That port carries UI traffic and results only; the page may
 // replace it, read it or forge on it, and learns nothing about the card.
 import { TYPES, isObject } from '../shared/dom.js';
 import { runController } from './controller.js';
@@ -51,28 +51,35 @@ export async function startFrame(window, init) {
     document.body.dataset.refused = 'true';
     return;
   }
+  // Loading starts now; the page hears `ready` once it is done.
+  const loaded = init();
   let connected = false;
   const onMessage = (event) => {
     const d = event.data;
-    if (connected || event.source !== window.parent || event.origin !== frame.parentOrigin) return;
+    if (event.source !== window.parent || event.origin !== frame.parentOrigin) return;
     if (!isObject(d) || d.payjp !== 'connect' || d.nonce !== frame.nonce || !(event.ports[0] instanceof MessagePort)) return;
-    connected = true;
-    window.removeEventListener('message', onMessage);
     const port = event.ports[0];
-    try {
-      if (frame.mode === 'field') runField(frame, port, d.options);
-      else if (frame.mode === 'controller') runController(frame, port, d.config);
-      else runBadge(frame, port, d.options);
-    } catch {
-      // Options that cannot be rendered were not sent by our SDK; say so instead of hanging.
-      port.postMessage({ t: 'failed' });
-    }
+    // Someone on the page answered first. Say so on this port, so the SDK fails at once with a
+    // clear error instead of waiting on a frame that will never listen to it.
+    if (connected) return port.postMessage({ t: 'taken' });
+    connected = true;
+    // Our SDK connects after `ready`; anyone else may try sooner, so wait for the core either way.
+    loaded.then(() => {
+      try {
+        if (frame.mode === 'field') runField(frame, port, d.options);
+        else if (frame.mode === 'controller') runController(frame, port, d.config);
+        else runBadge(frame, port, d.options);
+      } catch {
+        // Options that cannot be rendered were not sent by our SDK; say so instead of hanging.
+        port.postMessage({ t: 'failed' });
+      }
+    });
   };
   window.addEventListener('message', onMessage);
   // Hello at once (the page takes a silent, loaded frame for a failed one), ready once the core
   // is loaded.
   window.parent.postMessage({ payjp: 'hello', nonce: frame.nonce }, frame.parentOrigin);
-  await init();
+  await loaded;
   window.parent.postMessage({ payjp: 'ready', nonce: frame.nonce }, frame.parentOrigin);
 }
 

@@ -35,17 +35,22 @@ const TEXT = {
     badge: 'セキュリティ表示',
     load: 'カード入力欄を読み込めませんでした。通信環境を確認して、ページを再読み込みしてください。',
     lost: 'カード入力欄との接続が切れました。もう一度お試しください。',
+    tampered: 'カード入力欄がページ上で改変されたため、安全のため処理を中止しました。ページを再読み込みしてください。',
   },
   en: {
     card: 'Secure card input', cardNumber: 'Secure card number input', cardExpiry: 'Secure expiry date input', cardCvc: 'Secure security code input',
     badge: 'Security notice',
     load: 'The card fields could not be loaded. Check your connection and reload the page.',
     lost: 'The connection to the card fields was lost. Please try again.',
+    tampered: 'The card fields were tampered with on this page, so nothing was sent. Reload the page and try again.',
   },
 };
 
 /** The host's own styles (frame boxes, the error line, the refusal notice), once per document. */
 export const ensureHostSheet = (document) => ensureSheet(document, 'frame-host', HOST_CSS);
+
+/** `[code, text]` of a frame that failed for `why` ('load' or 'tampered'). */
+const failure = (why) => (why === 'tampered' ? ['frame_tampered', 'tampered'] : ['frame_load_failed', 'load']);
 
 export function frameError(lang, code = 'frame_load_failed', which = 'load') {
   return { type: 'client_error', code, message: TEXT[lang][which], status: null, param: null, apiMessage: null };
@@ -116,11 +121,13 @@ class FrameLink {
     const params = new URLSearchParams({ ...hashParams, origin: window.location.origin, nonce: this.nonce });
     iframe.src = `${frame.url}#${params}`;
     let hello = false;
-    const fail = () => {
-      if (!this.port && !this.closed && !this.failed) {
-        this.failed = true;
-        onLoadError();
-      }
+    let answered = false;
+    /** `why`: 'load' (it never became ready) or 'tampered' (something else connected it first). */
+    const fail = (why = 'load') => {
+      if (this.closed || this.failed || (why === 'load' && answered)) return;
+      this.failed = true;
+      clearTimeout(this.timer);
+      onLoadError(why);
     };
     iframe.addEventListener('load', () => setTimeout(() => hello || fail(), HELLO_GRACE_MS));
     this.onWindowMessage = (event) => {
@@ -135,9 +142,15 @@ class FrameLink {
         onReconnect?.();
       }
       const channel = new MessageChannel();
-      this.port = channel.port1;
-      this.port.onmessage = (e) => isObject(e.data) && typeof e.data.t === 'string' && onMessage(e.data);
-      clearTimeout(this.timer);
+      const port = (this.port = channel.port1);
+      port.onmessage = (e) => {
+        if (port !== this.port || !isObject(e.data) || typeof e.data.t !== 'string') return;
+        if (e.data.t === 'taken') return fail('tampered');
+        // The frame's first answer ends the wait for it.
+        answered = true;
+        clearTimeout(this.timer);
+        onMessage(e.data);
+      };
       iframe.contentWindow.postMessage({ payjp: 'connect', nonce: this.nonce, ...onConnect() }, frame.origin, [channel.port2]);
     };
     window.addEventListener('message', this.onWindowMessage);
@@ -190,6 +203,7 @@ export class ControllerLink {
     if (this.link) return;
     ensureHostSheet(document);
     let connected;
+    this.failure = undefined;
     this.ready = new Promise((resolve) => (connected = resolve));
     const link = (this.link = new FrameLink(document, this.frame, { mode: 'controller', instance: this.instance, locale: this.lang }, {
       onConnect: () => ({ config: this.config }),
@@ -202,9 +216,10 @@ export class ControllerLink {
           this.#settle(data.id, data.result);
         }
       },
-      onLoadError: () => {
+      onLoadError: (why) => {
+        this.failure = why;
         connected(false);
-        this.#failAll('frame_load_failed', 'load');
+        this.#failAll(...failure(why));
         // The next call starts a new frame.
         if (this.link === link) {
           link.close();
@@ -240,7 +255,7 @@ export class ControllerLink {
     const id = this.nextId++;
     const answer = new Promise((resolve) => this.pending.set(id, resolve));
     if (!(await this.ready) || !this.link?.port) {
-      if (this.pending.has(id)) this.#settle(id, { error: frameError(this.lang) });
+      if (this.pending.has(id)) this.#settle(id, { error: frameError(this.lang, ...failure(this.failure)) });
     } else {
       this.link.send({ t, id, ...fields });
     }
@@ -276,7 +291,7 @@ export class FrameView {
     this.link = new FrameLink(this.document, frame, { mode: 'field', type: this.type, instance: controller.instance, group, locale: lang }, {
       onConnect: () => ({ options: this.options }),
       onMessage: (data) => this.onFrameMessage(data),
-      onLoadError: () => this.emit('loaderror', { error: frameError(lang) }),
+      onLoadError: (why) => this.emit('loaderror', { error: frameError(lang, ...failure(why)) }),
     });
     attrs(this.link.iframe, {
       class: 'payjp-frame',
