@@ -6,7 +6,7 @@
 import { Payjp as createClient } from '../payjp_wasm.js';
 import { TYPES, isObject } from '../shared/dom.js';
 import { isLive, listenToSiblings, tellSiblings } from './rendezvous.js';
-import { tokenFromValues } from './token.js';
+import { threeDSecureResult, tokenFromValues } from './token.js';
 
 const COLLECT_TIMEOUT_MS = 10_000;
 /** Where this frame page sends cards unless its own page names other API bases (meta payjp-api-base). */
@@ -15,11 +15,11 @@ const DEFAULT_API_BASES = ['https://api.pay.jp/v1'];
 const TEXT = {
   ja: {
     missing: 'カード入力欄の準備ができていません。ページを再読み込みしてもう一度お試しください。',
-    tampered: 'カード入力欄がページ上で改変されたため、安全のため処理を中止しました。ページを再読み込みしてください。',
+    tampered: 'カード入力欄が改変されたため中止しました。ページを再読み込みしてください。',
   },
   en: {
     missing: 'The card fields are not ready. Reload the page and try again.',
-    tampered: 'The card fields were tampered with on this page, so nothing was sent. Reload the page and try again.',
+    tampered: 'The card fields were tampered with, so nothing was sent. Reload the page.',
   },
 };
 
@@ -134,7 +134,7 @@ export function runController(frame, page, raw) {
     token: (d) => tokenize(String(d.group), d.options),
     availability: () => client.retrieveAvailability(),
     connection: () => client.checkConnection(),
-    tdsFinish: (d) => client._finishThreeDSecure(String(d.arg)),
+    threeDSecure: (d) => threeDSecureResult(client, String(d.challenge), d.outcome, d.finish === true, lang),
   };
   page.onmessage = async (event) => {
     const d = event.data;

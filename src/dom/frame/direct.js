@@ -3,7 +3,7 @@
 // code it drives, so the page's host (index.js) carries none of it.
 import { Payjp as createClient } from '../payjp_wasm.js';
 import { renderBadge } from './badge.js';
-import { tokenFromValues } from './token.js';
+import { threeDSecureResult, tokenFromValues } from './token.js';
 import { ElementView, SharedBrand } from './view.js';
 
 /**
@@ -39,7 +39,7 @@ export function directBackend(config, cardViews) {
     },
     retrieveAvailability: () => client.retrieveAvailability(),
     checkConnection: () => client.checkConnection(),
-    finishThreeDSecure: (id) => client._finishThreeDSecure(id),
+    threeDSecure: (id, outcome, finish) => threeDSecureResult(client, id, outcome, finish, config.lang),
     badge: (document, options) => {
       const root = renderBadge(document, {
         ...options,

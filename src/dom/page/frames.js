@@ -35,14 +35,14 @@ const TEXT = {
     badge: 'セキュリティ表示',
     load: 'カード入力欄を読み込めませんでした。通信環境を確認して、ページを再読み込みしてください。',
     lost: 'カード入力欄との接続が切れました。もう一度お試しください。',
-    tampered: 'カード入力欄がページ上で改変されたため、安全のため処理を中止しました。ページを再読み込みしてください。',
+    tampered: 'カード入力欄が改変されたため中止しました。ページを再読み込みしてください。',
   },
   en: {
     card: 'Secure card input', cardNumber: 'Secure card number input', cardExpiry: 'Secure expiry date input', cardCvc: 'Secure security code input',
     badge: 'Security notice',
     load: 'The card fields could not be loaded. Check your connection and reload the page.',
     lost: 'The connection to the card fields was lost. Please try again.',
-    tampered: 'The card fields were tampered with on this page, so nothing was sent. Reload the page and try again.',
+    tampered: 'The card fields were tampered with, so nothing was sent. Reload the page.',
   },
 };
 

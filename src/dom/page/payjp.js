@@ -7,7 +7,7 @@
 import { isObject, randomId } from '../shared/dom.js';
 import { Elements, cardViews, internals, mountTarget } from './elements.js';
 import { ControllerLink, FrameView, badgeFrame, isolationOptions } from './frames.js';
-import { DEFAULT_TIMEOUT_MS, REDIRECT_PARAM, WORKFLOWS, challenge, finishedToken, reserveWindow } from './three-d-secure.js';
+import { DEFAULT_TIMEOUT_MS, REDIRECT_PARAM, WORKFLOWS, challenge, reserveWindow } from './three-d-secure.js';
 
 const DEFAULT_API_BASE = 'https://api.pay.jp/v1';
 
@@ -75,7 +75,7 @@ function isolatedBackend(frame, config) {
     createToken: (s, options) => call('token', { group: s.group.id, options }),
     retrieveAvailability: () => call('availability'),
     checkConnection: () => call('connection'),
-    finishThreeDSecure: (id) => call('tdsFinish', { arg: id }),
+    threeDSecure: (id, outcome, finish) => call('threeDSecure', { challenge: id, outcome, finish }),
     badge: (document, options) => badgeFrame(document, frame, options.locale ?? config.lang, { ...options, testMode: !config.publicKey.startsWith('pk_live_') }),
   };
 }
@@ -173,8 +173,7 @@ class PayjpInstance {
       return token;
     }
     const outcome = await challenge(token.id, { window, lang: this.#config.lang, ...this.#tds, popup, returnFocus });
-    if (outcome !== 'finished') return outcome;
-    return finishedToken(await this.#backend.finishThreeDSecure(token.id), this.#config.lang);
+    return this.#backend.threeDSecure(token.id, outcome, true);
   }
 
   /**
@@ -188,7 +187,7 @@ class PayjpInstance {
     if (!id) return null;
     url.searchParams.delete(REDIRECT_PARAM);
     window.history.replaceState(window.history.state, '', url.href);
-    return finishedToken(await this.#backend.finishThreeDSecure(id), this.#config.lang);
+    return this.#backend.threeDSecure(id, 'finished', true);
   }
 
   /**
@@ -201,7 +200,7 @@ class PayjpInstance {
       throw new TypeError('openThreeDSecureDialog: expected the id of a charge or token, such as ch_…');
     }
     const outcome = await challenge(id, { window, lang: this.#config.lang, ...this.#tds, workflow: 'iframe' });
-    return outcome === 'finished' ? { id } : outcome;
+    return this.#backend.threeDSecure(id, outcome, false);
   }
 
   /** The element's state, after the checks that make a call misuse (they throw). */

@@ -4,8 +4,8 @@
 import { ensureHostSheet } from './frames.js';
 
 const REFUSED = {
-  ja: 'このページではカード入力欄を表示できません（設定に誤りがあります）。お手数ですが、ショップにお問い合わせください。',
-  en: 'The card fields cannot be shown on this page because of a configuration error. Please contact the shop.',
+  ja: 'カード入力欄を表示できません（ページの設定に誤りがあります）。',
+  en: 'The card fields cannot be shown: this page has a configuration error.',
 };
 
 /** The backend of a `Payjp` instance that refuses. */
@@ -21,21 +21,18 @@ export function refusedBackend(lang) {
         root.setAttribute('role', 'alert');
         root.textContent = REFUSED[lang];
         const noop = () => {};
+        const remove = () => root.remove();
         return {
-          document, root, errorRegion: document.createTextNode(''), summary: null,
+          document, root, errorRegion: '', summary: null,
           open: () => setTimeout(() => emit('loaderror', { error: error() })),
-          applyOptions: noop, focus: noop, blur: noop, clear: noop,
-          remove: () => root.remove(), teardown: () => root.remove(),
+          applyOptions: noop, focus: noop, blur: noop, clear: noop, remove, teardown: remove,
         };
       },
     }),
     createToken: result,
     retrieveAvailability: result,
     checkConnection: () => Promise.resolve({ reachable: false, reason: 'network' }),
-    finishThreeDSecure: result,
-    badge: (document) => {
-      const root = document.createElement('span');
-      return { root, remove: () => root.remove() };
-    },
+    threeDSecure: result,
+    badge: () => ({ root: '', remove() {} }),
   };
 }

@@ -21,17 +21,11 @@ const TEXT = {
     title: '本人認証（3Dセキュア）',
     close: '本人認証を中止する',
     frame: 'カード発行会社の本人認証画面',
-    aborted: '本人認証（3Dセキュア）が中止されました。もう一度お試しください。',
-    failed: '本人認証（3Dセキュア）に失敗しました。別のカードをお試しください。',
-    timeout: '本人認証（3Dセキュア）が時間内に完了しませんでした。もう一度お試しください。',
   },
   en: {
     title: 'Verify your card (3-D Secure)',
     close: 'Cancel card verification',
     frame: "Your card issuer's verification page",
-    aborted: 'Card verification (3-D Secure) was cancelled. Please try again.',
-    failed: 'Card verification (3-D Secure) failed. Please try another card.',
-    timeout: 'Card verification (3-D Secure) was not completed in time. Please try again.',
   },
 };
 
@@ -44,12 +38,6 @@ const DIALOG_CSS =
   '.payjp-tds-close{font:inherit;font-size:1.3rem;line-height:1;width:2.2rem;height:2.2rem;border:0;border-radius:6px;background:transparent;color:inherit;cursor:pointer}' +
   '.payjp-tds-close:focus-visible{outline:2px solid #2563eb}' +
   '.payjp-tds-frame{flex:1 1 auto;width:100%;border:0}';
-
-/** `{ error }` for an expected 3-D Secure failure. */
-export function tdsError(lang, code, type = 'card_error') {
-  const key = { three_d_secure_aborted: 'aborted', three_d_secure_failed: 'failed', three_d_secure_timeout: 'timeout' }[code];
-  return { error: { type, code, message: TEXT[lang][key], status: null, param: null, apiMessage: null } };
-}
 
 /** The issuer's challenge for `id`, coming back to `back`. */
 export function startUrl(apiBase, id, publicKey, back) {
@@ -70,8 +58,9 @@ export function reserveWindow(window) {
 }
 
 /**
- * Runs the challenge for `id` and resolves 'finished' (the issuer said it is done; the caller
- * then asks the server) or `{ error }` (aborted or timed out).
+ * Runs the challenge for `id` and resolves how it ended: 'finished' (the issuer said it is done;
+ * the caller then asks the server), 'aborted' or 'timeout'. The frames turn that into the token
+ * or a localized `{ error }` (src/dom/frame/token.js).
  * @param {{ window: Window, lang: 'ja'|'en', apiBase: string, publicKey: string,
  *   workflow: string, timeoutMs: number, popup?: Window | null, returnFocus?: Element | null }} options
  *   `returnFocus`: what had the focus when the buyer asked to pay (it gets it back).
@@ -97,14 +86,14 @@ export function challenge(id, { window, lang, apiBase, publicKey, workflow, time
       for (const cleanup of cleanups.reverse()) cleanup();
       resolve(result);
     };
-    const timer = setTimeout(() => finish(tdsError(lang, 'three_d_secure_timeout')), timeoutMs);
+    const timer = setTimeout(() => finish('timeout'), timeoutMs);
     cleanups.push(() => clearTimeout(timer));
     let source = null;
     const onMessage = (event) => {
       const d = event.data;
       if (event.origin !== apiOrigin || !source || event.source !== source) return;
       if (typeof d !== 'object' || d === null || d.type !== 'payjp:three-d-secure' || d.token !== id) return;
-      finish(d.outcome === 'aborted' ? tdsError(lang, 'three_d_secure_aborted') : 'finished');
+      finish(d.outcome === 'aborted' ? 'aborted' : 'finished');
     };
     window.addEventListener('message', onMessage);
     cleanups.push(() => window.removeEventListener('message', onMessage));
@@ -112,7 +101,7 @@ export function challenge(id, { window, lang, apiBase, publicKey, workflow, time
     if (workflow === 'subwindow') {
       popup.location.href = url;
       source = popup;
-      const poll = setInterval(() => popup.closed && finish(tdsError(lang, 'three_d_secure_aborted')), 300);
+      const poll = setInterval(() => popup.closed && finish('aborted'), 300);
       cleanups.push(() => {
         clearInterval(poll);
         if (!popup.closed) popup.close();
@@ -120,7 +109,7 @@ export function challenge(id, { window, lang, apiBase, publicKey, workflow, time
       return;
     }
     const { dialog, frame } = openDialog(window.document, lang, url, returnFocus ?? window.document.activeElement, () =>
-      finish(tdsError(lang, 'three_d_secure_aborted')));
+      finish('aborted'));
     source = frame.contentWindow;
     cleanups.push(() => dialog.close());
   });
@@ -182,13 +171,4 @@ function returnFocusTo(document, element) {
   });
   observer.observe(element, { attributes: true, attributeFilter: ['disabled'] });
   setTimeout(() => observer.disconnect(), 60_000);
-}
-
-/** The status of a finished token as the SDK's answer: the token, or `{ error }`. */
-export function finishedToken(token, lang) {
-  if (!token || token.error) return token;
-  const status = token.card?.three_d_secure_status;
-  if (status === 'verified' || status === 'attempted') return token;
-  if (status === 'aborted') return tdsError(lang, 'three_d_secure_aborted');
-  return tdsError(lang, 'three_d_secure_failed');
 }
