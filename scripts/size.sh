@@ -1,24 +1,37 @@
 #!/usr/bin/env bash
-# The download a buyer pays for: pkg/*_bg.wasm plus the JS glue, each gzip -9, in bytes.
-#   scripts/size.sh --report   prints the figure
-#   scripts/size.sh --check    also fails when it exceeds SIZE_LIMIT (default: the hard ceiling)
+# What each kind of page downloads for the SDK, gzip -9, in bytes, against its budget
+# (KB = 1,024 bytes):
+#   isolated merchant page  index.js (+ web.js), or payjp.js     <= 10 KB   no wasm, no card code
+#   payment frame           frame.html, core.js,
+#                           payjp_wasm_bg.wasm                   <= 60 KB
+#   direct mode page        index.js, core.js, the wasm          <= 70 KB
+#   scripts/size.sh --report   prints the figures
+#   scripts/size.sh --check    also fails when one is over its budget
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZE_GOAL=35000
-SIZE_LIMIT=${SIZE_LIMIT:-60000}
-
-total=0
-lines=""
 dir=${PKG_DIR:-pkg}
-for f in "$dir"/*_bg.wasm "$dir"/*.js; do
-  [ -f "$f" ] || continue
-  n=$(gzip -9 -c "$f" | wc -c)
-  total=$((total + n))
-  lines+=$(printf '  %-28s %6d bytes gzipped\n' "$(basename "$f")" "$n")$'\n'
-done
-[ "$total" -gt 0 ] || { echo "size: no package in $dir/ (run make pkg)" >&2; exit 1; }
-printf 'package size of %s/ (gzip -9):\n%s  %-28s %6d bytes  (goal %d, ceiling %d)\n' "$dir" "$lines" "total" "$total" "$SIZE_GOAL" "$SIZE_LIMIT"
-if [ "${1:-}" = "--check" ] && [ "$total" -gt "$SIZE_LIMIT" ]; then
-  echo "size: FAILED: $total bytes is over the ceiling of $SIZE_LIMIT" >&2
+[ -f "$dir/payjp_wasm_bg.wasm" ] || { echo "size: no package in $dir/ (run make pkg)" >&2; exit 1; }
+
+gz() { gzip -9 -c "$1" | wc -c; }
+declare -A n
+for f in index.js web.js payjp.js core.js payjp_wasm_bg.wasm; do n[$f]=$(gz "$dir/$f"); done
+for f in frame.html; do n[$f]=$(gz "www/$f"); done
+
+printf 'package files in %s/ (gzip -9):\n' "$dir"
+for f in index.js web.js payjp.js core.js payjp_wasm_bg.wasm; do printf '  %-22s %6d\n' "$f" "${n[$f]}"; done
+
+failed=0
+budget() { # name bytes limit
+  local state=ok
+  if [ "$2" -gt "$3" ]; then state=OVER; failed=1; fi
+  printf '  %-50s %6d bytes  (budget %6d)  %s\n' "$1" "$2" "$3" "$state"
+}
+echo 'what each page downloads for the SDK:'
+budget 'isolated merchant page, module (index.js+web.js)' $((n[index.js] + n[web.js])) 10240
+budget 'isolated merchant page, drop-in (payjp.js)' "${n[payjp.js]}" 10240
+budget 'payment frame (frame page, core.js, wasm)' $((n[frame.html] + n[core.js] + n[payjp_wasm_bg.wasm])) 61440
+budget 'direct mode page (index.js, core.js, wasm)' $((n[index.js] + n[core.js] + n[payjp_wasm_bg.wasm])) 71680
+if [ "${1:-}" = "--check" ] && [ "$failed" = 1 ]; then
+  echo "size: FAILED: over budget" >&2
   exit 1
 fi

@@ -31,7 +31,7 @@ const SITE = join(ROOT, 'tests', 'attacks', 'site');
 const SCENARIOS = [
   { name: 'a relay in place of MessageChannel, before the SDK', before: ['message-channel'], expect: 'ok' },
   { name: 'MessagePort.prototype.postMessage and onmessage patched, ports swapped', before: ['port-post-message'], expect: 'ok' },
-  { name: "a capture-phase listener answers the fields' ready with its own connect", before: ['capture-ready'], expect: 'ok', loaderror: 'frame_tampered' },
+  { name: "a capture-phase listener answers the fields' hello with its own connect", before: ['capture-ready'], expect: 'ok', loaderror: 'frame_tampered' },
   { name: 'a field frame detached and re-attached, then connected first and asked to collect', after: ['reattach'], expect: 'ok' },
   { name: 'the fields re-parented after mount reconnect and still pay', after: ['reparent'], split: true, expect: 'ok' },
   { name: "a forged field answers collect with a card of the attacker's", before: ['forged-field'], expect: 'ok' },

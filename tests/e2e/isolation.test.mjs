@@ -95,7 +95,7 @@ test('the merchant page cannot read the frames, and no message it receives carri
   await page.click('#pay');
   await page.waitForSelector('#result.ok');
   const messages = await page.evaluate(() => window.__messages);
-  assert.ok(messages.some((m) => m.includes('"payjp":"ready"')), 'the recorder saw the frames announce themselves');
+  assert.ok(messages.some((m) => m.includes('"payjp":"hello"')), 'the recorder saw the frames announce themselves');
   assertNoCardData(messages.join('\n'), 'a message to the merchant page');
   assertNoCardData(JSON.stringify(await (await fetch(`${server.merchant}/__log`)).json()), 'the merchant server');
   assert.deepEqual(await p.cspViolations(), []);

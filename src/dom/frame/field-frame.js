@@ -25,15 +25,16 @@ function frameOptions(raw) {
 }
 
 /**
+ * Renders the field and joins its controller; returns the handler of the page's messages.
  * @param {{ window: Window, document: Document, type: string, lang: 'ja'|'en', instance: string,
  *   group: string }} frame
- * @param {MessagePort} page the page's port: UI traffic only
+ * @param {(message: object) => void} toPage what the page hears: UI traffic only
  * @param {unknown} options
+ * @param {Promise<unknown>} loaded the core's loading
  */
-export function runField(frame, page, options) {
+export function runField(frame, toPage, options, loaded) {
   const { window, document, type, lang, instance, group } = frame;
   const shared = new SharedBrand();
-  const toPage = (message) => page.postMessage(message);
   // Every controller window that bound this field, with its channel. Values go to one only while
   // it is the only live one.
   const binders = new Map();
@@ -57,9 +58,7 @@ export function runField(frame, page, options) {
     }
   });
 
-  page.onmessage = (event) => {
-    const d = event.data;
-    if (!isObject(d)) return;
+  function onPage(d) {
     if (d.t === 'focus') view.focus();
     else if (d.t === 'blur') view.blur();
     else if (d.t === 'clear') view.clear();
@@ -70,9 +69,11 @@ export function runField(frame, page, options) {
         // Checked by the page already; anything that fails here was not sent by our SDK.
       }
     }
-  };
+  }
 
-  function onController(d, port) {
+  async function onController(d, port) {
+    // Values are only ever read through the core.
+    await loaded;
     if (d.t === 'focus') view.focus();
     else if (d.t === 'brand' && typeof d.brand === 'string' && !view.field(0) && d.brand !== shared.brand) {
       shared.brand = d.brand;
@@ -105,7 +106,9 @@ export function runField(frame, page, options) {
   });
   tellSiblings(window, { kind: 'field', instance, group, type });
 
-  // The height first, so the page has sized the frame by the time `ready` fires.
+  // The height follows after the first layout (the frame's default height is one line).
   followHeight(document, toPage);
-  toPage({ t: 'ready' });
+  // Rendered before the core has loaded: catch up once it has, or tell the page it never will.
+  loaded.then(() => view.refresh(), () => toPage({ t: 'failed' }));
+  return onPage;
 }

@@ -6,6 +6,7 @@
 // a frame document.
 import { _formatField } from '../payjp_wasm.js';
 import { attrs } from '../shared/dom.js';
+import { core } from './core-state.js';
 
 const LABELS = {
   ja: ['カード番号', '有効期限（月 / 年）', 'セキュリティコード'],
@@ -84,6 +85,7 @@ export class Field {
 
   /** Formats the value after an edit, keeping the caret after the same digit. */
   reformat(edit) {
+    if (!core.loaded) return;
     const input = this.input;
     const current = input.value;
     const { value, caret } = _formatField(this.kind, this.previous, current, input.selectionStart ?? current.length, edit);

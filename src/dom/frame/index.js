@@ -1,8 +1,9 @@
 // core.js: the WebAssembly core and everything that touches card data. It runs inside the
-// payment origin's frames (www/frame.js calls `startFrame`) and, only in direct mode or for the
+// payment origin's frames (www/frame.html loads it and it starts) and, only in direct mode or for the
 // standalone validators, in the merchant's page, where the package entry (index.js) loads it
 // lazily from `init()`. Nothing here is the public API: index.js re-exports what is.
 import initWasm from '../payjp_wasm.js';
+import { core } from './core-state.js';
 import { startFrame as start } from './start.js';
 
 export {
@@ -20,10 +21,16 @@ export { directBackend } from './direct.js';
 let loading;
 /** Loads the wasm once; a failed load is forgotten, so calling again retries. */
 export function init(input) {
-  loading ??= initWasm(input).catch((error) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= initWasm(input).then(
+    (exports) => {
+      core.loaded = true;
+      return exports;
+    },
+    (error) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
 
@@ -31,3 +38,7 @@ export function init(input) {
 export function startFrame() {
   return start(window, init);
 }
+
+// The frame page marks its root element; loading this module there is all it takes to start (one
+// module, no import chain, so the fields are ready sooner). Anywhere else, importing does nothing.
+if (typeof document !== 'undefined' && document.documentElement?.hasAttribute('data-payjp-frame')) startFrame();

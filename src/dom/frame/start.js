@@ -10,21 +10,31 @@
 //
 // Towards the page: a frame only accepts the parent origin its URL names (the server's
 // frame-ancestors policy is the real guard against other embedders), only from `window.parent`,
-// only with the nonce in its URL, and only once per document (a later `connect` is told the frame
-// is taken). After that it listens on the MessagePort the page gave it. That port carries UI traffic and results only; the page may
-// replace it, read it or forge on it, and learns nothing about the card.
-import { TYPES, isObject } from '../shared/dom.js';
+// only with the nonce in its URL. It says `hello` at once and `ready` once rendered, by
+// window.postMessage to that origin; the page connects a MessagePort once per document (a later
+// `connect` is told the frame is taken). That port carries UI traffic and results only; the page
+// may replace it, read it or forge on it, and learns nothing about the card.
+import { TYPES, ensureSheet, isObject } from '../shared/dom.js';
 import { runController } from './controller.js';
 import { runField } from './field-frame.js';
 import { renderBadge } from './badge.js';
 
+/** The frame page: transparent, no margins, no scrollbars, so the field sits in the merchant's box
+ * as if it were part of the page; the page shows the error text, the frame keeps a live region
+ * for screen readers only. A constructed sheet, not a stylesheet file: a file would hold back the
+ * frame's scripts until it arrived. */
+const FRAME_CSS =
+  'html,body{margin:0;padding:0;background:transparent;overflow:hidden}' +
+  'body{font:16px/1.5 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Noto Sans JP",sans-serif;color:#1f2933}' +
+  '.payjp-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
+
 /**
- * Starts the frame page: checks where it is, announces itself to the parent, loads the core
- * with `init`, and waits for the parent's port.
+ * Starts the frame page: checks where it is, loads the core with `init`, says hello to the
+ * parent, and waits for the parent's port.
  * @param {Window} window
  * @param {() => Promise<unknown>} init
  */
-export async function startFrame(window, init) {
+export function startFrame(window, init) {
   const document = window.document;
   const params = new URLSearchParams(window.location.hash.slice(1));
   const get = (k) => params.get(k) ?? '';
@@ -40,6 +50,7 @@ export async function startFrame(window, init) {
     lang: get('locale') === 'en' ? 'en' : 'ja',
   };
   document.documentElement.lang = frame.lang;
+  ensureSheet(document, 'frame', FRAME_CSS);
   const ancestors = window.location.ancestorOrigins;
   const embedded = window.parent !== window && (!ancestors || ancestors[0] === frame.parentOrigin);
   const id = (s) => /^[0-9a-f]{32}$/.test(s);
@@ -51,46 +62,67 @@ export async function startFrame(window, init) {
     document.body.dataset.refused = 'true';
     return;
   }
-  // Loading starts now; the page hears `ready` once it is done.
   const loaded = init();
-  let connected = false;
-  const onMessage = (event) => {
+  // The page's port, once it connects; what the frame says before that waits for it.
+  let port = null;
+  const outbox = [];
+  const toPage = (message) => (port ? port.postMessage(message) : outbox.push(message));
+  const say = (payjp, more) => window.parent.postMessage({ payjp, nonce: frame.nonce, ...more }, frame.parentOrigin);
+  // The options the page connected with (newer than the URL's after update() and a reload).
+  let connectOptions;
+  let onPage = null;
+  window.addEventListener('message', (event) => {
     const d = event.data;
     if (event.source !== window.parent || event.origin !== frame.parentOrigin) return;
     if (!isObject(d) || d.payjp !== 'connect' || d.nonce !== frame.nonce || !(event.ports[0] instanceof MessagePort)) return;
-    const port = event.ports[0];
-    // Someone on the page answered first. Say so on this port, so the SDK fails at once with a
+    // Someone on the page connected first. Say so on this port, so the SDK fails at once with a
     // clear error instead of waiting on a frame that will never listen to it.
-    if (connected) return port.postMessage({ t: 'taken' });
-    connected = true;
-    // Our SDK connects after `ready`; anyone else may try sooner, so wait for the core either way.
-    loaded.then(() => {
+    if (port) return event.ports[0].postMessage({ t: 'taken' });
+    port = event.ports[0];
+    if (frame.mode === 'controller') {
+      loaded.then(() => runController(frame, port, d.config));
+      return;
+    }
+    port.onmessage = (e) => isObject(e.data) && onPage?.(e.data);
+    for (const message of outbox.splice(0)) port.postMessage(message);
+    if (onPage) onPage({ t: 'update', options: d.options });
+    else connectOptions = d.options;
+  });
+  // Hello at once: the page connects while the core loads (and takes a silent, loaded frame for a
+  // failed one).
+  say('hello');
+  if (frame.mode === 'controller') return;
+  // Fields and the badge render at once, with the options in their URL: no round trip through the
+  // page first, and no wait for the wasm (a field formats and validates once it has loaded).
+  // `ready` goes straight to the window that embeds us.
+  queueMicrotask(() => {
+    let options = connectOptions;
+    if (options === undefined) {
       try {
-        if (frame.mode === 'field') runField(frame, port, d.options);
-        else if (frame.mode === 'controller') runController(frame, port, d.config);
-        else runBadge(frame, port, d.options);
+        options = JSON.parse(params.get('options') ?? 'null');
       } catch {
-        // Options that cannot be rendered were not sent by our SDK; say so instead of hanging.
-        port.postMessage({ t: 'failed' });
+        options = null;
       }
-    });
-  };
-  window.addEventListener('message', onMessage);
-  // Hello at once (the page takes a silent, loaded frame for a failed one), ready once the core
-  // is loaded.
-  window.parent.postMessage({ payjp: 'hello', nonce: frame.nonce }, frame.parentOrigin);
-  await loaded;
-  window.parent.postMessage({ payjp: 'ready', nonce: frame.nonce }, frame.parentOrigin);
+    }
+    try {
+      onPage = frame.mode === 'field' ? runField(frame, toPage, options, loaded) : runBadge(frame, toPage, options);
+      // With its height, so the page has sized the frame by the time it hears `ready`.
+      say('ready', { height: document.body.getBoundingClientRect().height });
+    } catch {
+      // Options that cannot be rendered were not sent by our SDK; say so instead of hanging.
+      toPage({ t: 'failed' });
+    }
+  });
 }
 
-/** Reports the body's height to the page whenever it changes. */
+/** Reports the body's height to the page whenever it changes, first after the first layout. */
 export function followHeight(document, post) {
   const height = () => post({ t: 'height', px: document.body.getBoundingClientRect().height });
   new document.defaultView.ResizeObserver(height).observe(document.body);
-  height();
 }
 
-function runBadge({ document, window, lang }, port, raw) {
+/** Renders the badge; returns the handler of the page's messages (it takes none). */
+function runBadge({ document, window, lang }, toPage, raw) {
   const options = isObject(raw) ? raw : {};
   const pick = (v, allowed) => (allowed.includes(v) ? v : undefined);
   const root = renderBadge(document, {
@@ -102,7 +134,6 @@ function runBadge({ document, window, lang }, port, raw) {
     secure: window.isSecureContext,
   });
   document.body.append(root);
-  const post = (m) => port.postMessage(m);
-  followHeight(document, post);
-  post({ t: 'ready' });
+  followHeight(document, toPage);
+  return () => {};
 }

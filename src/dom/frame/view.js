@@ -6,6 +6,7 @@
 // Takes the document it renders into, so it runs in the merchant's page (direct mode) and
 // inside a frame document (isolated mode) alike.
 import { _fieldState } from '../payjp_wasm.js';
+import { core } from './core-state.js';
 import { Field, label } from './field.js';
 import { CVC, NUMBER, TYPES, adopt, attrs, ensureSheet, uniqueId, unadopt } from '../shared/dom.js';
 import { stylesheetText } from '../shared/style.js';
@@ -150,8 +151,10 @@ export class ElementView {
     }
   }
 
-  /** The core's verdict on one field. The number field updates the group's brand. */
+  /** The core's verdict on one field. The number field updates the group's brand. Before the
+   * core has loaded: unfinished, no error. */
   check(field) {
+    if (!core.loaded) return { complete: false, empty: field.value === '', brand: this.shared.brand, error: null };
     const state = _fieldState(field.kind, field.value, this.shared.brand, field.blurred, this.submitting, this.lang);
     if (field.kind === NUMBER) this.shared.brand = state.brand;
     return state;
@@ -180,6 +183,12 @@ export class ElementView {
     this.last = summary;
     if (emit && changed) this.emit('change', summary);
     return summary;
+  }
+
+  /** Once the core has loaded: formats what was typed before, and validates. */
+  refresh() {
+    for (const f of this.fields) if (f.value) f.reformat(0);
+    this.render(true);
   }
 
   /** Shows every field's error as on submit. Returns the first error, or null when valid. */

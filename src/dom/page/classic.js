@@ -31,9 +31,7 @@ import { refusedBackend } from './refused.js';
 const MARK = Symbol.for('payjp-wasm.classic');
 
 const REFUSED = {
-  message:
-    'payjp-wasm: no frame origin, so the card fields cannot be isolated and are not shown. Load payjp.js from your payment origin, ' +
-    'or set data-frame-origin on its script tag (or frameOrigin in the Payjp() options).',
+  message: 'payjp-wasm: no frame origin, so no card fields. Load payjp.js from the payment origin, or set data-frame-origin.',
   backend: refusedBackend,
 };
 

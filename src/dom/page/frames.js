@@ -8,11 +8,13 @@
 // here is trusted with a secret, so nothing here has to survive a hostile page: a script that
 // replaces MessageChannel or listens in on these messages learns nothing about the card.
 //
-// Messaging with each frame: the frame announces itself with window.postMessage to this page's
-// exact origin; we accept that only from the iframe we created (`event.source`), from the frame
-// origin (`event.origin`), with the nonce in its URL; we answer `connect` with a MessagePort and
-// its options. A frame that reloads (moved in the DOM, say) announces itself again and is
-// connected again. Anything malformed, from elsewhere, or unexpected is dropped.
+// Messaging with each frame: the frame says hello with window.postMessage to this page's exact
+// origin as soon as its script runs; we accept that only from the iframe we created
+// (`event.source`), from the frame origin (`event.origin`), with the nonce in its URL; we answer
+// `connect` with a MessagePort and its options, and the frame renders once its core has loaded.
+// Its first message on the port ends the wait for it. A frame that reloads (moved in the DOM,
+// say) says hello again and is connected again. Anything malformed, from elsewhere, or unexpected
+// is dropped.
 import { TYPES, attrs, ensureSheet, isObject, randomId, uniqueId } from '../shared/dom.js';
 
 /** How long a frame may take to be ready before `loaderror`. */
@@ -107,9 +109,10 @@ function checkedOrigin(value) {
 }
 
 /**
- * One frame of ours on the payment origin: creates the iframe, waits for its announcement,
- * connects a port, and reports `onMessage`/`onLoadError`. `onConnect()` gives what the frame
- * needs on `connect`; it is asked again when the frame reloads.
+ * One frame of ours on the payment origin: creates the iframe (its URL fragment carries
+ * `hashParams`), waits for its hello, connects a port, and reports `onMessage` (the port's
+ * messages, and `{ t: 'ready' }` once a field or badge has rendered) and `onLoadError`.
+ * `onConnect()` gives what the frame needs on `connect`; it is asked again when the frame reloads.
  */
 class FrameLink {
   constructor(document, frame, hashParams, { onConnect, onMessage, onLoadError, onReconnect }) {
@@ -133,10 +136,18 @@ class FrameLink {
     this.onWindowMessage = (event) => {
       const data = event.data;
       if (this.closed || event.source !== iframe.contentWindow || event.origin !== frame.origin) return;
-      if (!isObject(data) || data.nonce !== this.nonce) return;
-      if (data.payjp === 'hello') hello = true;
-      if (data.payjp !== 'ready' || this.failed) return;
-      // A second `ready` is the same frame after a reload: its old port is gone.
+      if (!isObject(data) || data.nonce !== this.nonce || this.failed) return;
+      // `ready`: a field or the badge has rendered (its first sign of life on the window, so that
+      // nothing waits for a round trip through the port).
+      if (data.payjp === 'ready' && this.port) {
+        answered = true;
+        clearTimeout(this.timer);
+        onMessage({ t: 'height', px: data.height });
+        return onMessage({ t: 'ready' });
+      }
+      if (data.payjp !== 'hello') return;
+      hello = true;
+      // A second `hello` is the same frame after a reload: its old port is gone.
       if (this.port) {
         this.port.close();
         onReconnect?.();
@@ -188,10 +199,17 @@ export class ControllerLink {
     this.nextId = 1;
   }
 
-  /** Keeps the frame running (an element is mounted); `release()` undoes it. */
-  retain(document) {
+  /**
+   * Keeps the frame running while an element is mounted; `release()` undoes it. It starts once
+   * the first field frame is ready (`warm`) or a call needs it, so that the fields, which the
+   * buyer sees, do not share the CPU with it while they load.
+   */
+  retain() {
     this.users += 1;
-    this.#start(document);
+  }
+
+  warm(document) {
+    if (this.users > 0) this.#start(document);
   }
 
   release() {
@@ -287,8 +305,9 @@ export class FrameView {
   /** Creates and connects the frame; called by mount(). */
   open() {
     const { frame, controller, lang, id: group } = this.group;
-    controller.retain(this.document);
-    this.link = new FrameLink(this.document, frame, { mode: 'field', type: this.type, instance: controller.instance, group, locale: lang }, {
+    controller.retain();
+    const hash = { mode: 'field', type: this.type, instance: controller.instance, group, locale: lang, options: JSON.stringify(this.options) };
+    this.link = new FrameLink(this.document, frame, hash, {
       onConnect: () => ({ options: this.options }),
       onMessage: (data) => this.onFrameMessage(data),
       onLoadError: (why) => this.emit('loaderror', { error: frameError(lang, ...failure(why)) }),
@@ -329,6 +348,8 @@ export class FrameView {
         break;
       case 'ready':
         this.emit('frameready');
+        // After the buyer's fields, and off this task: an iframe is costly to create.
+        setTimeout(() => this.link && this.group.controller.warm(this.document));
         break;
       case 'failed':
         this.emit('loaderror', { error: frameError(this.group.lang) });
@@ -383,7 +404,7 @@ export class FrameView {
 /** The security badge in a frame of the payment origin: `{ root, remove() }`. */
 export function badgeFrame(document, frame, lang, options) {
   ensureHostSheet(document);
-  const link = new FrameLink(document, frame, { mode: 'badge', locale: lang }, {
+  const link = new FrameLink(document, frame, { mode: 'badge', locale: lang, options: JSON.stringify(options) }, {
     onConnect: () => ({ options }),
     onMessage: (data) => {
       if (data.t === 'height' && Number.isFinite(data.px) && data.px > 0 && data.px < 2000) link.iframe.style.height = `${Math.ceil(data.px)}px`;

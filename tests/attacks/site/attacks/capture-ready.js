@@ -1,12 +1,12 @@
 // Attack: a capture-phase message listener registered before the SDK answers every field
-// frame's `ready` with a `connect` of its own (the nonce is in that message and in iframe.src),
+// frame's `hello` with a `connect` of its own (the nonce is in that message and in iframe.src),
 // before the SDK can. Then it tries every command of the old protocol and of the frames' own on
 // the port it got, and forges discovery messages to every frame.
 (function () {
   var Real = (window.__RealMessageChannel = window.MessageChannel);
   window.addEventListener('message', function (e) {
     var d = e.data;
-    if (!d || d.payjp !== 'ready' || !e.source) return;
+    if (!d || d.payjp !== 'hello' || !e.source) return;
     var iframe = Array.prototype.find.call(document.querySelectorAll('iframe'), function (f) { return f.contentWindow === e.source; });
     if (!iframe || window.__frameParams(iframe).get('mode') !== 'field') return;
     var params = window.__frameParams(iframe);

@@ -10,7 +10,7 @@
     iframe.style.cssText = 'position:absolute;left:-9999px;width:10px;height:10px';
     iframe.src = url + '#' + all;
     window.addEventListener('message', function (e) {
-      if (e.source !== iframe.contentWindow || !e.data || e.data.payjp !== 'ready' || e.data.nonce !== nonce) return;
+      if (e.source !== iframe.contentWindow || !e.data || e.data.payjp !== 'hello' || e.data.nonce !== nonce) return;
       var channel = window.__listeningPort(params.mode + ' of the attacker', function (data, port) {
         if (onReady && data.t === 'ready') onReady(port);
       });
