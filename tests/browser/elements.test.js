@@ -491,6 +491,28 @@ test('isolated: createToken validates inside the frames and sends nothing for em
   for (const type of ['cardNumber', 'cardExpiry', 'cardCvc']) elements.getElement(type).destroy();
 });
 
+test('isolated: a frame given options it cannot render says failed instead of hanging', async () => {
+  // The SDK never sends such options (the page checks them first); a page script could.
+  const hex = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const nonce = hex();
+  const options = JSON.stringify({ rules: [['constructor', '', 'color', 'red']] });
+  const frame = document.createElement('iframe');
+  frame.src = `${FRAME_ORIGIN}/frame.html#${new URLSearchParams({ mode: 'field', type: 'card', instance: hex(), group: hex(), origin: location.origin, nonce, locale: 'en', options })}`;
+  const heard = new Promise((resolve) => {
+    const onMessage = (e) => {
+      if (e.source !== frame.contentWindow || e.data?.payjp !== 'hello') return;
+      window.removeEventListener('message', onMessage);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (m) => resolve(m.data);
+      frame.contentWindow.postMessage({ payjp: 'connect', nonce, options: {} }, FRAME_ORIGIN, [channel.port2]);
+    };
+    window.addEventListener('message', onMessage);
+  });
+  document.body.append(frame);
+  equal((await within(heard, 10000, 'an answer from the frame')).t, 'failed');
+  frame.remove();
+});
+
 test('isolated: misconfiguration throws at once', async () => {
   throws(() => isolated('en', { frameOrigin: 'http://frames.example.com' }), Error, 'https');
   throws(() => isolated('en', { frameOrigin: 'https://frames.example.com/path' }), TypeError, 'scheme, host and port only');

@@ -107,16 +107,18 @@ test('a payjp.js v2 integration runs on the drop-in script with only the script 
   await page.click('button');
   await page.waitForFunction(() => document.querySelector('#token').textContent.trim() !== '', null, { timeout: 20_000 });
   assert.match(await page.locator('#token').textContent(), /^tok_[0-9a-z]+$/);
-  // A secret key still throws at once.
-  const thrown = await page.evaluate(() => {
-    try {
-      Payjp('sk_test_0123456789abcdef01234567');
-      return 'nothing';
-    } catch (e) {
-      return e.message;
-    }
-  });
-  assert.match(thrown, /Secret keys must never be used in a browser/);
+  // A secret key still throws at once, with stray spaces around it too.
+  for (const key of ['sk_test_0123456789abcdef01234567', ' sk_test_0123456789abcdef01234567\n']) {
+    const thrown = await page.evaluate((k) => {
+      try {
+        Payjp(k);
+        return 'nothing';
+      } catch (e) {
+        return e.message;
+      }
+    }, key);
+    assert.match(thrown, /Secret keys must never be used in a browser/);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
