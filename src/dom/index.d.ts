@@ -1,7 +1,10 @@
 // payjp-wasm's public types, written by hand (wasm-bindgen's generated declarations describe
 // the internal glue and are not shipped). tests/types checks them with tsc --strict.
 
-/** Loads the WebAssembly core once; calling again after a failed load retries. */
+/**
+ * Loads the WebAssembly core into this page once, for the standalone validators and direct mode
+ * (isolated elements do not need it); calling again after a failed load retries.
+ */
 export default function init(input?: { module_or_path?: string | URL | Request | Response | BufferSource | WebAssembly.Module }): Promise<unknown>;
 
 /** Message language: Japanese (default) or English. Other tags fall back to Japanese. */
@@ -23,7 +26,7 @@ export type ApiErrorCode =
   | 'invalid_card_name' | 'invalid_email' | 'incorrect_card_data' | 'card_flagged' | 'test_card_on_livemode'
   | 'over_capacity' | 'invalid_id' | 'token_already_used' | 'network_error' | 'invalid_response'
   | 'three_d_secure_aborted' | 'three_d_secure_failed' | 'three_d_secure_timeout' | 'three_d_secure_incompleted'
-  | 'frame_load_failed' | (string & {});
+  | 'frame_load_failed' | 'frame_tampered' | 'frame_connection_lost' | 'frame_origin_missing' | (string & {});
 export interface ValidationError { code: ValidationErrorCode; message: string; }
 export interface FieldValidation {
   value: string;
@@ -62,23 +65,33 @@ export function validatePhone(input: string, lang?: Lang): FieldValidation;
 export function formatCardNumber(input: string, caret?: number): FormattedInput;
 export function detectBrand(input: string): CardBrand;
 
-export interface PayjpOptions {
+interface PayjpCommonOptions {
   locale?: Lang;
   /** Default https://api.pay.jp/v1. Must be https (http only for loopback hosts). */
   apiBase?: string;
   /** Per-request timeout in milliseconds (default 15000). */
   timeout?: number;
-  /** Isolated mode: the payment origin that serves the frame page, e.g. https://js.example.com. */
-  frameOrigin?: string;
-  /** The frame page (default `${frameOrigin}/frame.html`); must be on frameOrigin. */
-  frameUrl?: string;
-  /** 'frame' (the default when frameOrigin is set) or 'none' (fields render in this page). */
-  isolation?: 'frame' | 'none';
   /** Where the 3-D Secure challenge shows: a modal dialog (default), a popup, or a full redirect. */
   threeDSecureWorkflow?: 'iframe' | 'subwindow' | 'redirect';
   /** Milliseconds the buyer has for the challenge (default 600000, 10 minutes). */
   threeDSecureTimeout?: number;
 }
+/** Isolated mode (the default): the card fields are frames of the payment origin. */
+export interface PayjpIsolatedOptions extends PayjpCommonOptions {
+  /** The payment origin that serves the frame page, e.g. https://js.example.com. */
+  frameOrigin: string;
+  /** The frame page (default `${frameOrigin}/frame.html`); must be on frameOrigin. */
+  frameUrl?: string;
+  isolation?: 'frame';
+}
+/** Direct mode, an explicit opt-in: the card inputs render in this page (after `init()`). */
+export interface PayjpDirectOptions extends PayjpCommonOptions {
+  isolation: 'none';
+  frameOrigin?: string;
+  frameUrl?: string;
+}
+/** A frame origin, or `isolation: 'none'`: a missing option never means direct mode. */
+export type PayjpOptions = PayjpIsolatedOptions | PayjpDirectOptions;
 export interface PayjpError {
   type: 'card_error' | 'client_error' | 'auth_error' | 'server_error' | 'invalid_request_error'
     | 'network_error' | 'api_error' | (string & {});
@@ -129,7 +142,7 @@ export interface ElementChangeEvent extends ElementEvent {
   error: ElementValidationError | null;
 }
 export interface ElementLoadErrorEvent extends ElementEvent {
-  error: PayjpError & { code: 'frame_load_failed' };
+  error: PayjpError & { code: 'frame_load_failed' | 'frame_tampered' | 'frame_origin_missing' };
 }
 export interface PayjpElement {
   /** A CSS selector or an element. Throws when already mounted or when nothing matches. */
@@ -186,5 +199,8 @@ export interface PayjpInstance {
   openThreeDSecureDialog(id: string): Promise<{ id: string } | { error: PayjpError }>;
   securityBadge(options?: SecurityBadgeOptions): SecurityBadge;
 }
-/** Throws on a secret key, a malformed key, a non-https apiBase, or before `init()` resolved. */
-export function Payjp(publicKey: string, options?: PayjpOptions): PayjpInstance;
+/**
+ * Throws on a secret key, a malformed key, a non-https apiBase, a missing or non-https
+ * frameOrigin, or direct mode before `init()` resolved.
+ */
+export function Payjp(publicKey: string, options: PayjpOptions): PayjpInstance;

@@ -14,18 +14,23 @@ export async function misuses(): Promise<void> {
   // @ts-expect-error: the caret is a number
   formatCardNumber('4242', '4');
   // @ts-expect-error: options are typed
-  Payjp('pk_test_x', { locale: 'de' });
+  Payjp('pk_test_x', { frameOrigin: 'https://js.example.com', locale: 'de' });
   // @ts-expect-error: timeout is a number of milliseconds
-  Payjp('pk_test_x', { timeout: '10s' });
+  Payjp('pk_test_x', { frameOrigin: 'https://js.example.com', timeout: '10s' });
+  // @ts-expect-error: a frame origin, or isolation: 'none'; never direct mode by omission
+  Payjp('pk_test_x');
+  // @ts-expect-error: a frame origin, or isolation: 'none'; never direct mode by omission
+  Payjp('pk_test_x', { locale: 'ja' });
   const r = validateCardNumber('4242');
   // @ts-expect-error: brand is a union, not any string
   const b: 'Maestro' = r.brand;
   // @ts-expect-error: error may be null
   const c: string = r.error.code;
-  const check = await Payjp('pk_test_x').checkConnection();
+  const payjp = Payjp('pk_test_x', { frameOrigin: 'https://js.example.com' });
+  const check = await payjp.checkConnection();
   // @ts-expect-error: latencyMs only exists when reachable
   const l: number = check.latencyMs;
-  const elements = Payjp('pk_test_x').elements();
+  const elements = payjp.elements();
   // @ts-expect-error: element types are a closed set
   elements.create('cardnumber');
   // @ts-expect-error: only allow-listed style properties
@@ -38,10 +43,10 @@ export async function misuses(): Promise<void> {
   // @ts-expect-error: isolation is 'frame' or 'none'
   Payjp('pk_test_x', { frameOrigin: 'https://js.example.com', isolation: 'iframe' });
   // @ts-expect-error: the workflows are iframe, subwindow and redirect
-  Payjp('pk_test_x', { threeDSecureWorkflow: 'popup' });
+  Payjp('pk_test_x', { frameOrigin: 'https://js.example.com', threeDSecureWorkflow: 'popup' });
   // @ts-expect-error: a badge theme is light or dark
-  Payjp('pk_test_x').securityBadge({ theme: 'blue' });
+  payjp.securityBadge({ theme: 'blue' });
   // @ts-expect-error: createToken takes an element, not card data
-  await Payjp('pk_test_x').createToken({ number: '4242424242424242' });
+  await payjp.createToken({ number: '4242424242424242' });
   void [b, c, l];
 }

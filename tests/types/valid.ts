@@ -27,8 +27,8 @@ export async function examples(): Promise<void> {
   formatCardNumber('4242');
   const detected: CardBrand = detectBrand('35');
 
-  const payjp = Payjp('pk_test_0123456789abcdef01234567', { locale: 'en', apiBase: 'https://api.pay.jp/v1', timeout: 10_000 });
-  Payjp('pk_test_0123456789abcdef01234567');
+  const payjp = Payjp('pk_test_0123456789abcdef01234567', { locale: 'en', apiBase: 'https://api.pay.jp/v1', timeout: 10_000, isolation: 'none' });
+  Payjp('pk_test_0123456789abcdef01234567', { frameOrigin: 'https://js.example.com' });
   const availability = await payjp.retrieveAvailability();
   if ('error' in availability) {
     const err: PayjpError = availability.error;
@@ -85,7 +85,7 @@ export async function checkout(): Promise<void> {
     void [id, last4];
   }
   payjp.securityBadge({ theme: 'dark', size: 'large', locale: 'en' }).mount('#badge');
-  Payjp('pk_test_0123456789abcdef01234567', { threeDSecureWorkflow: 'subwindow', threeDSecureTimeout: 120_000 });
+  Payjp('pk_test_0123456789abcdef01234567', { frameOrigin: 'https://js.example.com', threeDSecureWorkflow: 'subwindow', threeDSecureTimeout: 120_000 });
   const verified = await payjp.createToken(card, { three_d_secure: true, card: { name: 'TARO YAMADA', phone: '090-1234-5678' } });
   if (!('error' in verified)) void verified.card.three_d_secure_status;
   const returned = await payjp.handleThreeDSecureRedirect();
