@@ -62,14 +62,15 @@ export function startFrame(window, init) {
     document.body.dataset.refused = 'true';
     return;
   }
-  const loaded = init();
+  // The controller needs the core at once; fields load it after their first render (compiling it
+  // would compete with them for the CPU), and the badge never does.
+  let loadCore;
+  const loaded = frame.mode === 'controller' ? init() : new Promise((resolve, reject) => (loadCore = () => init().then(resolve, reject)));
   // The page's port, once it connects; what the frame says before that waits for it.
   let port = null;
   const outbox = [];
   const toPage = (message) => (port ? port.postMessage(message) : outbox.push(message));
   const say = (payjp, more) => window.parent.postMessage({ payjp, nonce: frame.nonce, ...more }, frame.parentOrigin);
-  // The options the page connected with (newer than the URL's after update() and a reload).
-  let connectOptions;
   let onPage = null;
   window.addEventListener('message', (event) => {
     const d = event.data;
@@ -85,34 +86,29 @@ export function startFrame(window, init) {
     }
     port.onmessage = (e) => isObject(e.data) && onPage?.(e.data);
     for (const message of outbox.splice(0)) port.postMessage(message);
-    if (onPage) onPage({ t: 'update', options: d.options });
-    else connectOptions = d.options;
+    // The options the page connected with are newer than the URL's after update() and a reload.
+    onPage?.({ t: 'update', options: d.options });
   });
-  // Hello at once: the page connects while the core loads (and takes a silent, loaded frame for a
-  // failed one).
+  // Hello at once: the page connects while the frame renders.
   say('hello');
   if (frame.mode === 'controller') return;
   // Fields and the badge render at once, with the options in their URL: no round trip through the
   // page first, and no wait for the wasm (a field formats and validates once it has loaded).
-  // `ready` goes straight to the window that embeds us.
-  queueMicrotask(() => {
-    let options = connectOptions;
-    if (options === undefined) {
-      try {
-        options = JSON.parse(params.get('options') ?? 'null');
-      } catch {
-        options = null;
-      }
-    }
-    try {
-      onPage = frame.mode === 'field' ? runField(frame, toPage, options, loaded) : runBadge(frame, toPage, options);
-      // With its height, so the page has sized the frame by the time it hears `ready`.
-      say('ready', { height: document.body.getBoundingClientRect().height });
-    } catch {
-      // Options that cannot be rendered were not sent by our SDK; say so instead of hanging.
-      toPage({ t: 'failed' });
-    }
-  });
+  // `ready`, with the height, goes straight to the window that embeds us.
+  let options = null;
+  try {
+    options = JSON.parse(params.get('options') ?? 'null');
+  } catch {
+    // Not from our SDK; the defaults do.
+  }
+  try {
+    onPage = frame.mode === 'field' ? runField(frame, toPage, options, loaded) : runBadge(frame, toPage, options);
+    say('ready', { height: document.body.getBoundingClientRect().height });
+  } catch {
+    // Options that cannot be rendered were not sent by our SDK; say so instead of hanging.
+    toPage({ t: 'failed' });
+  }
+  if (frame.mode === 'field') loadCore();
 }
 
 /** Reports the body's height to the page whenever it changes, first after the first layout. */
