@@ -187,6 +187,23 @@ fn headers_on_the_wire() {
     assert_eq!(*timeout, 15_000.0);
 }
 
+#[test]
+fn availability_for_the_account_or_a_tenant() {
+    let brands = r#"{"card_types_supported":["Visa"],"livemode":false}"#;
+    let cases: [(Option<&str>, &str); 4] = [
+        (None, "http://127.0.0.1:8787/v1/accounts/brands"),
+        (Some(""), "http://127.0.0.1:8787/v1/accounts/brands"),
+        (Some("ten_1"), "http://127.0.0.1:8787/v1/accounts/brands?tenant=ten_1"),
+        // Whatever a platform's tenant id holds, it stays one query value.
+        (Some("a&b=c d"), "http://127.0.0.1:8787/v1/accounts/brands?tenant=a%26b%3Dc+d"),
+    ];
+    for (tenant, url) in cases {
+        let t = FakeTransport::with(vec![reply(200, brands)]);
+        block_on(client::retrieve_availability(&t, &FakeClock::new(0.5), &config(), tenant)).unwrap();
+        assert_eq!(t.sent.borrow()[0].1, url, "{tenant:?}");
+    }
+}
+
 // --- JSON -------------------------------------------------------------------------------------
 
 #[test]

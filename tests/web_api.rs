@@ -188,7 +188,7 @@ async fn check_connection_and_availability_against_the_api() {
     let p = client(key);
     let check = wait(p.check_connection()).await;
     assert_eq!((get(&check, "reachable").as_bool(), get(&check, "status").as_f64()), (Some(true), Some(200.0)));
-    let brands = wait(p.retrieve_availability()).await;
+    let brands = wait(p.retrieve_availability(JsValue::UNDEFINED)).await;
     assert_eq!(js_sys::Array::from(&get(&brands, "card_types_supported")).length(), 6);
     fault(key, "html403", 1).await;
     let blocked = wait(p.check_connection()).await;

@@ -76,7 +76,8 @@ fn query_param(req: &Request, name: &str) -> Option<String> {
     crate::payment::form_pairs(query.as_bytes()).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
-/// `back` must be an absolute URL on an allowed origin: the finish page sends the outcome there.
+/// `back` must be an absolute URL on an allowed origin, or on this payment origin (isolated mode's
+/// challenge frame): the finish page sends the outcome there.
 fn back_origin(state: &AppState, back: &str) -> Option<String> {
     let (scheme, rest) = back.split_once("://")?;
     if scheme != "http" && scheme != "https" {
@@ -84,7 +85,7 @@ fn back_origin(state: &AppState, back: &str) -> Option<String> {
     }
     let host = rest.split(['/', '?', '#']).next().filter(|h| !h.is_empty())?;
     let origin = format!("{scheme}://{host}");
-    origin_allowed(&state.config.allow_origins, &origin).then_some(origin)
+    (origin == state.config.payment_origin() || origin_allowed(&state.config.allow_origins, &origin)).then_some(origin)
 }
 
 const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'";

@@ -162,9 +162,15 @@ pub async fn finish_three_d_secure(transport: &impl Transport, clock: &impl Cloc
     decode(response.status, &response.body, Token::decode)
 }
 
-/// `GET /accounts/brands` → `{card_types_supported, livemode}`.
-pub async fn retrieve_availability(transport: &impl Transport, clock: &impl Clock, config: &ClientConfig) -> Result<Json, ApiError> {
-    let response = send_with_retries(transport, clock, &config.retry, config.request(Method::Get, "/accounts/brands", None)).await?;
+/// `GET /accounts/brands[?tenant=…]` → `{card_types_supported, livemode}`; a platform passes the
+/// tenant whose brands it wants.
+pub async fn retrieve_availability(transport: &impl Transport, clock: &impl Clock, config: &ClientConfig, tenant: Option<&str>) -> Result<Json, ApiError> {
+    let mut path = String::from("/accounts/brands");
+    if let Some(tenant) = tenant.filter(|t| !t.is_empty()) {
+        path.push_str("?tenant=");
+        super::request::form_encode_into(&mut path, tenant);
+    }
+    let response = send_with_retries(transport, clock, &config.retry, config.request(Method::Get, &path, None)).await?;
     decode(response.status, &response.body, decode_availability).map(|(_, json)| json)
 }
 

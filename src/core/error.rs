@@ -63,6 +63,17 @@ impl ErrorCode {
         ErrorCode::InvalidPhone,
     ];
 
+    /// The code payjp.js v2 gives the same problem in an element's `change` event: one
+    /// `incomplete_error` for every unfinished field; the others as they are. Card elements report
+    /// this as `code` (code written for payjp.js keeps working) and [`ErrorCode::as_str`] as
+    /// `detail`.
+    pub fn payjp_v2(self) -> &'static str {
+        match self {
+            ErrorCode::IncompleteNumber | ErrorCode::IncompleteExpiry | ErrorCode::IncompleteCvc => "incomplete_error",
+            other => other.as_str(),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::IncompleteNumber => "incomplete_number",

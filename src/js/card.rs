@@ -30,11 +30,14 @@ fn field_kind(kind: u8) -> FieldKind {
     }
 }
 
-/// `{ type: 'validation_error', code, message }` or null.
+/// `{ type: 'validation_error', code, detail, message }` or null: `code` as payjp.js v2 names the
+/// problem (`incomplete_error` for any unfinished field), `detail` the finer code.
 pub(crate) fn validation_error(problem: Option<Problem>, lang: Lang) -> JsValue {
     let error = problem_object(problem, lang);
-    if let Some(o) = error.dyn_ref::<Object>() {
+    if let (Some(o), Some(p)) = (error.dyn_ref::<Object>(), problem) {
         set(o, "type", &JsValue::from_str("validation_error"));
+        set(o, "code", &JsValue::from_str(p.code().payjp_v2()));
+        set(o, "detail", &JsValue::from_str(p.code().as_str()));
     }
     error
 }
@@ -121,27 +124,47 @@ impl PayjpInstance {
         })
     }
 
-    /// `_createToken(number, expiry, cvc, name?, email?, phone?, threeDSecure)`: the elements'
-    /// token call. Validates everything again (a problem resolves `{ error }` with nothing
-    /// sent), then creates the token with the request gate. Never rejects.
+    /// `_createToken(number, expiry, cvc, card, tenant?, threeDSecure)`: the elements' token call.
+    /// `card` holds what the merchant passes beside the fields, as PAY.JP names it: `name`,
+    /// `email`, `phone` (checked by the core's validators), `country`, `address_state`,
+    /// `address_city`, `address_line1`, `address_line2`, `address_zip` (sent as given, trimmed).
+    /// Validates everything again (a problem resolves `{ error }` with nothing sent), then creates
+    /// the token with the request gate. Never rejects.
     #[wasm_bindgen(js_name = _createToken, skip_typescript)]
-    #[allow(clippy::too_many_arguments)]
     pub fn create_token_from_fields(
         &self,
         number: &str,
         expiry: &str,
         cvc: &str,
-        name: Option<String>,
-        email: Option<String>,
-        phone: Option<String>,
+        card: JsValue,
+        tenant: Option<String>,
         three_d_secure: bool,
     ) -> Promise {
-        match CardData::from_fields(number, expiry, cvc, [name, email, phone], browser_now()) {
-            Ok(card) => self.create_token(TokenRequest {
-                card,
-                three_d_secure,
-                ..TokenRequest::default()
-            }),
+        let text = |key: &str| {
+            super::payjp::option(&card, key)
+                .as_string()
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let holder = [text("name"), text("email"), text("phone")];
+        match CardData::from_fields(number, expiry, cvc, holder, browser_now()) {
+            Ok(mut data) => {
+                for (field, key) in [
+                    (&mut data.country, "country"),
+                    (&mut data.address_state, "address_state"),
+                    (&mut data.address_city, "address_city"),
+                    (&mut data.address_line1, "address_line1"),
+                    (&mut data.address_line2, "address_line2"),
+                    (&mut data.address_zip, "address_zip"),
+                ] {
+                    *field = text(key).unwrap_or_default();
+                }
+                self.create_token(TokenRequest {
+                    card: data,
+                    three_d_secure,
+                    tenant: tenant.map(|t| t.trim().to_string()).unwrap_or_default(),
+                })
+            }
             Err(problem) => {
                 let o = Object::new();
                 set(&o, "error", &validation_error(Some(problem), self.lang()));

@@ -175,13 +175,19 @@ pub(crate) fn resolve(result: Result<Json, ApiError>, lang: Lang) -> Result<JsVa
 
 #[wasm_bindgen(js_class = PayjpInstance)]
 impl PayjpInstance {
-    /// `retrieveAvailability()` → `{ card_types_supported, livemode }` or `{ error }`.
+    /// `retrieveAvailability({ tenant }?)` → `{ card_types_supported, livemode }` or `{ error }`.
     #[wasm_bindgen(js_name = retrieveAvailability, skip_typescript)]
-    pub fn retrieve_availability(&self) -> Promise {
+    pub fn retrieve_availability(&self, options: JsValue) -> Promise {
         let inner = self.inner.clone();
+        let tenant = option(&options, "tenant").as_string();
         promise(async move {
-            let result =
-                client::retrieve_availability(&FetchTransport, &BrowserClock, &inner.config).await;
+            let result = client::retrieve_availability(
+                &FetchTransport,
+                &BrowserClock,
+                &inner.config,
+                tenant.as_deref(),
+            )
+            .await;
             resolve(result, inner.lang)
         })
     }

@@ -38,9 +38,14 @@ const SCENARIOS = [
   { name: 'EventTarget.prototype, onmessage setters and postMessage patched', before: ['event-target'], expect: 'ok' },
   { name: 'BroadcastChannels and storage events listened to', before: ['broadcast-channel'], expect: 'ok' },
   { name: 'Promise.prototype.then patched', before: ['promise'], expect: 'ok' },
-  { name: "a second genuine controller for the SDK's instance, with another key", after: ['duplicates', 'duplicate-controller'], expect: 'tampered' },
+  // The fields ignore a controller with another key: the merchant pays, the attacker gets nothing.
+  { name: "a second genuine controller for the SDK's instance, with another key", after: ['duplicates', 'duplicate-controller'], expect: 'ok' },
   { name: 'a second genuine field claiming the CVC slot', after: ['duplicates', 'duplicate-field'], split: true, expect: 'tampered' },
   { name: "the controller's connect answered first, with the attacker's apiBase", before: ['capture-controller'], expect: 'tampered' },
+  // Found by an attack review: re-pointing the controller after the buyer typed, then restoring
+  // it. The fields give values only to a controller with the key and API base they were made for.
+  { name: "the SDK's controller navigated in place to the attacker's key after typing, then back", after: ['rebind-in-place'], expect: 'ok', waitDone: true },
+  { name: "the SDK's controller removed, replaced by one with the attacker's key, then restored", after: ['duplicates', 'rebind-replace'], split: true, expect: 'ok', waitDone: true },
   // Markup only: DOM clobbering of what the drop-in script reads.
   { name: '<img name="currentScript"> pointing at an attacker script', markup: '<img name="currentScript" src="/evil/payjp.js">', expect: 'ok' },
   {
@@ -191,6 +196,8 @@ for (const browser of browsers) {
           await session.top();
           await typeCard(session, s.split);
         }
+        // Attacks that act once the card is typed: the buyer presses Pay after they are done.
+        if (s.waitDone) await session.waitFor(() => window.__attackDone === true, { timeout: 30_000, what: 'the attack to finish' });
         const page = await session.run(() => ({ inputs: document.querySelectorAll('input').length, refused: document.querySelector('.payjp-refused')?.textContent ?? null }));
         assert.equal(page.inputs, 1, "the merchant page holds only its own input: no card input is ever in it");
         await session.run(() => document.getElementById('pay').click());

@@ -129,7 +129,9 @@ test('errors wait for blur, show at once when typed to the end, and are localize
   equal(input.getAttribute('aria-invalid'), 'true');
   const { error } = changes.at(-1);
   equal(error.type, 'validation_error');
-  equal(error.code, 'incomplete_number');
+  // payjp.js v2's code for any unfinished field; the finer one in `detail`.
+  equal(error.code, 'incomplete_error');
+  equal(error.detail, 'incomplete_number');
   equal(error.message, 'Your card number is incomplete.');
   typeInto(input, '4242424242424241');
   equal(changes.at(-1).error.code, 'invalid_number', 'a complete but wrong number shows at once');
@@ -178,7 +180,8 @@ test('createToken validates every field first, focuses the invalid one and sends
   // American Express needs 4 digits: the split CVC learned the brand from its sibling.
   let r = await p.createToken(cvc);
   equal(r.error.type, 'validation_error');
-  equal(r.error.code, 'incomplete_cvc');
+  equal(r.error.code, 'incomplete_error');
+  equal(r.error.detail, 'incomplete_cvc');
   equal(document.activeElement, inputs(roots[2])[0], 'the invalid field gets focus');
   // A kanji name is refused before any request, with the romaji explanation.
   typeInto(inputs(roots[2])[0], '1234');
@@ -208,13 +211,17 @@ test('misuse throws or rejects with messages that name what was expected', async
   const elements = p.elements();
   throws(() => elements.create('cardnumber'), TypeError, "'card', 'cardNumber', 'cardExpiry' or 'cardCvc'");
   const card = elements.create('card');
-  throws(() => elements.create('cardNumber'), Error, 'already has');
   throws(() => card.mount('#does-not-exist'), Error, 'no element matches');
   throws(() => card.mount('##'), TypeError, 'not a valid CSS selector');
   throws(() => card.mount(42), TypeError, 'expected a CSS selector string or an HTMLElement');
   const root = container();
   card.mount(root);
-  throws(() => card.mount(root), Error, 'already mounted');
+  // A field the group already shows cannot be created twice; mounting where it is does nothing,
+  // mounting elsewhere is a mistake.
+  throws(() => elements.create('cardNumber'), Error, 'already has a mounted field');
+  card.mount(root);
+  equal(root.querySelectorAll('.payjp-element').length, 1, 'mount() again in the same place is a no-op');
+  throws(() => card.mount(container()), Error, 'already mounted elsewhere');
   throws(() => card.on('click', () => {}), TypeError, "'change', 'ready', 'focus', 'blur' or 'loaderror'");
   throws(() => card.on('change', 'handler'), TypeError, 'handler to be a function');
   throws(() => p.elements().create('cardNumber', { style: { base: { background: 'red' } } }), TypeError, "'background' is not allowed; expected one of color");
@@ -223,8 +230,11 @@ test('misuse throws or rejects with messages that name what was expected', async
   await rejects(p.createToken(1), 'expected an element');
   const theirs = instance('ja').elements().create('card');
   await rejects(p.createToken(theirs), 'another Payjp instance');
-  await rejects(p.createToken(card, 'card'), 'expected options to be an object');
-  await rejects(p.createToken(card, { card: { name: 42 } }), 'options.card.name to be a string');
+  await rejects(p.createToken(card, 'card'), 'expected data to be an object');
+  await rejects(p.createToken(card, { card: { name: 42 } }), 'data.card.name to be a string');
+  await rejects(p.createToken(card, { card: { number: '4242424242424242' } }), 'data.card.number is not taken');
+  await rejects(p.createToken(card, { tenant: 7 }), 'data.tenant to be a string');
+  await rejects(p.createToken(card, {}, { timeout: -1 }), 'options.timeout to be a positive number');
   card.unmount();
   await rejects(p.createToken(card), 'not mounted');
   card.destroy();
@@ -340,7 +350,7 @@ test('split elements mounted without keeping their handles still make one card',
   elements.create('cardCvc').mount(roots[2]);
   typeInto(inputs(roots[0])[0], '4242');
   const r = await p.createToken(number);
-  equal(r.error.code, 'incomplete_number', 'validation ran over all three fields');
+  equal(r.error.detail, 'incomplete_number', 'validation ran over all three fields');
   equal(inputs(roots[2])[0].getAttribute('aria-invalid'), 'true', 'the CVC was validated too');
   equal(elements.getElement('cardExpiry') !== null, true);
   equal(elements.getElement('card'), null);
@@ -485,8 +495,9 @@ test('isolated: createToken validates inside the frames and sends nothing for em
   const changes = record(number, 'change');
   const r = await within(p.createToken(number), 15000, 'a createToken answer');
   equal(r.error.type, 'validation_error');
-  equal(r.error.code, 'incomplete_number');
-  equal(changes.at(-1).error.code, 'incomplete_number', 'the frame reported its error as a change event');
+  equal(r.error.code, 'incomplete_error');
+  equal(r.error.detail, 'incomplete_number');
+  equal(changes.at(-1).error.detail, 'incomplete_number', 'the frame reported its error as a change event');
   equal(roots[0].querySelector('.payjp-error').textContent, 'Your card number is incomplete.', 'the page shows the error line');
   for (const type of ['cardNumber', 'cardExpiry', 'cardCvc']) elements.getElement(type).destroy();
 });

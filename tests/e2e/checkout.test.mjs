@@ -254,6 +254,8 @@ for (const m of ['isolated', 'direct']) {
   test('a double click on pay makes exactly one token request', async () => {
     const page = await open();
     await typeCard(page, '4242424242424242');
+    // A slow answer, so the second click surely lands while the first request is in flight.
+    await fault('latency=500', 1);
     await page.locator('#pay').dblclick();
     await page.waitForSelector('#result.ok');
     const s = await stats();
@@ -304,6 +306,12 @@ for (const m of ['isolated', 'direct']) {
     await page.keyboard.type('taro@example.jp');
     await page.keyboard.press('Tab'); // the split-fields link
     await page.keyboard.press('Tab'); // the card number
+    // As a buyer does, start typing once the caret is in the field (focus crosses into the
+    // payment origin's frame, another process, and a key pressed meanwhile goes nowhere).
+    await field(page, '.payjp-number').evaluate((el) => new Promise((resolve) => {
+      if (el.ownerDocument.activeElement === el) return resolve();
+      el.addEventListener('focus', resolve, { once: true });
+    }));
     await page.keyboard.type('4242424242424242'); // focus moves on by itself
     await page.keyboard.type('1230');
     await page.keyboard.type(CVC);

@@ -13,7 +13,7 @@ const PKG = join(ROOT, 'pkg');
 test('npm pack ships exactly the intended files', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PKG, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['core.js', 'index.d.ts', 'index.js', 'package.json', 'payjp.js', 'payjp_wasm_bg.wasm', 'web.js']);
+  assert.deepEqual(files, ['core.js', 'index.d.ts', 'index.js', 'package.json', 'payjp.js', 'payjp_wasm_bg.wasm', 'tds.js', 'web.js']);
 });
 
 test('the entry an isolated merchant page loads carries no wasm and no card code', () => {
@@ -21,6 +21,7 @@ test('the entry an isolated merchant page loads carries no wasm and no card code
   // The core (wasm glue, fields, validators) is only reached through a dynamic import.
   assert.doesNotMatch(entry, /payjp_wasm_bg\.wasm|WebAssembly\.[a-z]|_formatField|_fieldState|_createToken/);
   assert.match(entry, /import\(["']\.\/core\.js["']\)/);
+  assert.match(entry, /import\(["']\.\/tds\.js["']\)/);
   const classic = readFileSync(join(PKG, 'payjp.js'), 'utf8');
   assert.doesNotMatch(classic, /payjp_wasm_bg\.wasm|WebAssembly\.[a-z]|_formatField|_fieldState|_createToken/);
 });

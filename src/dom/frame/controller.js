@@ -12,20 +12,25 @@ const COLLECT_TIMEOUT_MS = 10_000;
 /** Where this frame page sends cards unless its own page names other API bases (meta payjp-api-base). */
 const DEFAULT_API_BASES = ['https://api.pay.jp/v1'];
 
+/** Something on the page added, replaced or hijacked one of our frames: nothing is sent. */
+export const TAMPERED = {
+  ja: 'カード入力欄がページ上で改変されたため、安全のため処理を中止しました。ページを再読み込みしてください。',
+  en: 'The card fields were tampered with on this page, so nothing was sent. Reload the page and try again.',
+};
 const TEXT = {
-  ja: {
-    missing: 'カード入力欄の準備ができていません。ページを再読み込みしてもう一度お試しください。',
-    tampered: 'カード入力欄が改変されたため中止しました。ページを再読み込みしてください。',
-  },
-  en: {
-    missing: 'The card fields are not ready. Reload the page and try again.',
-    tampered: 'The card fields were tampered with, so nothing was sent. Reload the page.',
-  },
+  ja: { missing: 'カード入力欄の準備ができていません。ページを再読み込みしてもう一度お試しください。', tampered: TAMPERED.ja },
+  en: { missing: 'The card fields are not ready. Reload the page and try again.', tampered: TAMPERED.en },
 };
 
 const frameError = (lang, code, which) => ({
   error: { type: 'client_error', code, message: TEXT[lang][which], status: null, param: null, apiMessage: null },
 });
+
+/** The API base this frame page names first (meta payjp-api-base), else PAY.JP's. */
+export function defaultApiBase(window) {
+  const named = window.document.querySelector('meta[name="payjp-api-base"]')?.content.split(/\s+/).find(Boolean);
+  return (named ?? DEFAULT_API_BASES[0]).replace(/\/+$/, '');
+}
 
 /**
  * The API bases this frame page may send cards to: PAY.JP's, the payment origin's own `/v1`, and
@@ -44,8 +49,9 @@ export function allowedApiBases(window) {
 export function runController(frame, page, raw) {
   const { window, lang, instance } = frame;
   const config = isObject(raw) ? raw : {};
-  const apiBase = typeof config.apiBase === 'string' ? config.apiBase.trim().replace(/\/+$/, '') : 'https://api.pay.jp/v1';
   const allowed = allowedApiBases(window);
+  // Without one from the page: what this frame page names first, else PAY.JP's.
+  const apiBase = typeof config.apiBase === 'string' ? config.apiBase.trim().replace(/\/+$/, '') : defaultApiBase(window);
   if (!allowed.includes(apiBase)) {
     page.postMessage({ t: 'refused', apiBase, allowed });
     page.onmessage = (e) => isObject(e.data) && Number.isInteger(e.data.id) && page.postMessage({ t: 'result', id: e.data.id, result: frameError(lang, 'frame_load_failed', 'missing') });
@@ -79,13 +85,15 @@ export function runController(frame, page, raw) {
         for (const c of slots.get(`${group} cardCvc`) ?? []) c.port.postMessage({ t: 'brand', brand: r.brand });
       }
     };
-    tellSiblings(window, { kind: 'bind', instance }, source, [channel.port2]);
+    tellSiblings(window, { kind: 'bind', instance, key: config.publicKey, api: apiBase }, source, [channel.port2]);
     if (type === 'cardCvc' && brands.has(group)) channel.port1.postMessage({ t: 'brand', brand: brands.get(group) });
   }
 
   listenToSiblings(window, (d, source) => {
     if (d.instance !== instance || d.kind !== 'field') return;
     if (typeof d.group !== 'string' || !Object.hasOwn(TYPES, d.type)) return;
+    // Only fields made for this key and API base (a page could re-point a controller at them).
+    if (d.key !== config.publicKey || d.api !== apiBase) return;
     claim(d.group, d.type, source);
   });
   tellSiblings(window, { kind: 'controller', instance });
@@ -132,7 +140,7 @@ export function runController(frame, page, raw) {
 
   const calls = {
     token: (d) => tokenize(String(d.group), d.options),
-    availability: () => client.retrieveAvailability(),
+    availability: (d) => client.retrieveAvailability({ tenant: typeof d.tenant === 'string' ? d.tenant : undefined }),
     connection: () => client.checkConnection(),
     threeDSecure: (d) => threeDSecureResult(client, String(d.challenge), d.outcome, d.finish === true, lang),
   };
@@ -141,5 +149,5 @@ export function runController(frame, page, raw) {
     if (!isObject(d) || !Number.isInteger(d.id) || !Object.hasOwn(calls, d.t)) return;
     page.postMessage({ t: 'result', id: d.id, result: await calls[d.t](d) });
   };
-  page.postMessage({ t: 'ready' });
+  page.postMessage({ t: 'ready', apiBase });
 }

@@ -3,8 +3,9 @@
 // code it drives, so the page's host (index.js) carries none of it.
 import { Payjp as createClient } from '../payjp_wasm.js';
 import { renderBadge } from './badge.js';
+import { renderChallenge } from './challenge.js';
 import { threeDSecureResult, tokenFromValues } from './token.js';
-import { ElementView, SharedBrand } from './view.js';
+import { ElementView, SharedBrand, loadFonts } from './view.js';
 
 /**
  * @param {{ publicKey: string, apiBase: string, lang: 'ja'|'en', timeout?: number }} config
@@ -12,9 +13,12 @@ import { ElementView, SharedBrand } from './view.js';
  * @param {(s: object) => object[]} cardViews the views that make one card for an element
  */
 export function directBackend(config, cardViews) {
-  const client = createClient(config.publicKey, { locale: config.lang, apiBase: config.apiBase, timeout: config.timeout });
+  const apiBase = config.apiBase ?? 'https://api.pay.jp/v1';
+  const client = createClient(config.publicKey, { locale: config.lang, apiBase, timeout: config.timeout });
   return {
-    group: () => {
+    frame: null,
+    group: ({ fonts }) => {
+      loadFonts(document, fonts);
       const shared = new SharedBrand();
       return {
         view: (document, type, group, options, emit) => new ElementView(document, type, group.lang, shared, options, emit),
@@ -25,7 +29,7 @@ export function directBackend(config, cardViews) {
         },
       };
     },
-    createToken: (s, options) => {
+    createToken: (s, data) => {
       const views = cardViews(s);
       for (const view of views) view.validateForSubmit();
       const invalid = views.find((v) => v.summary.error);
@@ -35,11 +39,14 @@ export function directBackend(config, cardViews) {
       }
       const values = [];
       for (const view of views) view.valuesInto(values);
-      return tokenFromValues(client, values, options, config.lang);
+      return tokenFromValues(client, values, data, config.lang);
     },
-    retrieveAvailability: () => client.retrieveAvailability(),
+    retrieveAvailability: (tenant) => client.retrieveAvailability({ tenant }),
     checkConnection: () => client.checkConnection(),
     threeDSecure: (id, outcome, finish) => threeDSecureResult(client, id, outcome, finish, config.lang),
+    apiBase: () => apiBase,
+    // The challenge in the page's dialog; the issuer reports back to this page.
+    challenge: (dialog, options) => renderChallenge(dialog, { ...options, back: window.location.href.split('#')[0] }),
     badge: (document, options) => {
       const root = renderBadge(document, {
         ...options,

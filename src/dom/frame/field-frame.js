@@ -3,17 +3,19 @@
 // payment origin (rendezvous.js). The page hears only what a change event may carry.
 import { isObject } from '../shared/dom.js';
 import { checkRules } from '../shared/style.js';
+import { defaultApiBase } from './controller.js';
 import { isLive, listenToSiblings, tellSiblings } from './rendezvous.js';
 import { followHeight } from './start.js';
-import { ElementView, SharedBrand } from './view.js';
+import { ElementView, SharedBrand, loadFonts } from './view.js';
 
 /** The error of a field as it may leave the frame: code and message, never the value. */
-const publicError = (e) => (e ? { type: 'validation_error', code: e.code, message: e.message } : null);
+const publicError = (e) => (e ? { type: 'validation_error', code: e.code, detail: e.detail, message: e.message } : null);
 
 /** Options as the page sent them, checked again here: the frame trusts nothing it receives. */
 function frameOptions(raw) {
   const out = { placeholders: [] };
   if (!isObject(raw)) return out;
+  if (raw.locale === 'ja' || raw.locale === 'en') out.locale = raw.locale;
   if (Array.isArray(raw.placeholders)) {
     raw.placeholders.slice(0, 3).forEach((p, i) => {
       if (typeof p === 'string') out.placeholders[i] = p.slice(0, 100);
@@ -33,7 +35,12 @@ function frameOptions(raw) {
  * @param {Promise<unknown>} loaded the core's loading
  */
 export function runField(frame, toPage, options, loaded) {
-  const { window, document, type, lang, instance, group } = frame;
+  const { window, document, type, lang, instance, group, key } = frame;
+  // What the buyer types here may be tokenized only with the key and API base this document was
+  // made for: a page that re-points a controller (navigates it in place, or replaces it) with a
+  // key of its own gets no values.
+  const api = frame.api.replace(/\/+$/, '') || defaultApiBase(window);
+  const me = { kind: 'field', instance, group, type, key, api };
   const shared = new SharedBrand();
   // Every controller window that bound this field, with its channel. Values go to one only while
   // it is the only live one.
@@ -42,6 +49,9 @@ export function runField(frame, toPage, options, loaded) {
     for (const port of binders.values()) port.postMessage(message);
   };
 
+  // Web fonts load into this document; the frame page's CSP lets it fetch only its own origin's
+  // fonts and data: URLs, whatever the page asked for.
+  loadFonts(document, options?.fonts);
   const view = new ElementView(document, type, lang, shared, frameOptions(options), (event, summary) => {
     if (event !== 'change') return toPage({ t: event });
     toPage({ t: 'change', summary: { complete: summary.complete, empty: summary.empty, brand: summary.brand, error: publicError(summary.error) } });
@@ -92,8 +102,8 @@ export function runField(frame, toPage, options, loaded) {
     if (d.instance !== instance) return;
     if (d.kind === 'controller') {
       // A controller started after this field: introduce ourselves to it.
-      tellSiblings(window, { kind: 'field', instance, group, type }, source);
-    } else if (d.kind === 'bind' && ports[0] instanceof MessagePort) {
+      tellSiblings(window, me, source);
+    } else if (d.kind === 'bind' && ports[0] instanceof MessagePort && d.key === key && d.api === api) {
       // The same window again is that controller reloaded: its old channel is gone. Windows that
       // are gone can claim nothing.
       binders.get(source)?.close();
@@ -104,7 +114,7 @@ export function runField(frame, toPage, options, loaded) {
       if (view.field(0)) port.postMessage({ t: 'brand', brand: shared.brand });
     }
   });
-  tellSiblings(window, { kind: 'field', instance, group, type });
+  tellSiblings(window, me);
 
   // The height follows after the first layout (the frame's default height is one line).
   followHeight(document, toPage);

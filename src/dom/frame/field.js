@@ -16,11 +16,12 @@ const PLACEHOLDERS = {
   ja: ['1234 5678 9012 3456', '月 / 年', 'CVC'],
   en: ['1234 5678 9012 3456', 'MM / YY', 'CVC'],
 };
-// [autocomplete, name, class] per kind.
+// [autocomplete, class] per kind. No `name`: a card input is never a successful control of any
+// form, so a merchant's form submission cannot carry it (autofill goes by `autocomplete`).
 const INPUTS = [
-  ['cc-number', 'cardnumber', 'payjp-number'],
-  ['cc-exp', 'exp-date', 'payjp-expiry'],
-  ['cc-csc', 'cvc', 'payjp-cvc'],
+  ['cc-number', 'payjp-number'],
+  ['cc-exp', 'payjp-expiry'],
+  ['cc-csc', 'payjp-cvc'],
 ];
 
 export const label = (kind, lang) => LABELS[lang][kind];
@@ -36,8 +37,9 @@ export class Field {
    * @param {(kind: number, signal: 'input'|'focus'|'blur'|'back') => void} signal
    */
   constructor(document, kind, lang, errorId, signal) {
-    const [autocomplete, name, cls] = INPUTS[kind];
+    const [autocomplete, cls] = INPUTS[kind];
     this.kind = kind;
+    this.lang = lang;
     this.previous = '';
     this.composing = false;
     /** The buyer has left the field since it was last cleared. */
@@ -50,7 +52,6 @@ export class Field {
       type: 'text',
       inputmode: 'numeric',
       autocomplete,
-      name,
       autocorrect: 'off',
       autocapitalize: 'off',
       spellcheck: 'false',
@@ -94,6 +95,14 @@ export class Field {
       if (input.ownerDocument.activeElement === input) input.setSelectionRange(caret, caret);
     }
     this.previous = value;
+  }
+
+  /** Labels and the default placeholder in `lang` (a placeholder the merchant set stays). */
+  setLang(lang) {
+    const input = this.input;
+    if (input.placeholder === PLACEHOLDERS[this.lang][this.kind]) input.placeholder = PLACEHOLDERS[lang][this.kind];
+    input.setAttribute('aria-label', label(this.kind, lang));
+    this.lang = lang;
   }
 
   get value() {

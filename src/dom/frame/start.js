@@ -18,6 +18,8 @@ import { TYPES, ensureSheet, isObject } from '../shared/dom.js';
 import { runController } from './controller.js';
 import { runField } from './field-frame.js';
 import { renderBadge } from './badge.js';
+import { renderChallenge } from './challenge.js';
+import { TAMPERED, allowedApiBases } from './controller.js';
 
 /** The frame page: transparent, no margins, no scrollbars, so the field sits in the merchant's box
  * as if it were part of the page; the page shows the error text, the frame keeps a live region
@@ -25,6 +27,7 @@ import { renderBadge } from './badge.js';
  * frame's scripts until it arrived. */
 const FRAME_CSS =
   'html,body{margin:0;padding:0;background:transparent;overflow:hidden}' +
+  '.payjp-tds-page,.payjp-tds-page body{height:100%}' +
   'body{font:16px/1.5 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Noto Sans JP",sans-serif;color:#1f2933}' +
   '.payjp-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
 
@@ -47,6 +50,10 @@ export function startFrame(window, init) {
     type: get('type'),
     instance: get('instance'),
     group: get('group'),
+    // A field's: the public key and API base its values may be tokenized with ('' for the frame
+    // page's own default API base).
+    key: get('key'),
+    api: get('api'),
     lang: get('locale') === 'en' ? 'en' : 'ja',
   };
   document.documentElement.lang = frame.lang;
@@ -56,14 +63,15 @@ export function startFrame(window, init) {
   const id = (s) => /^[0-9a-f]{32}$/.test(s);
   const known =
     (frame.mode === 'controller' && id(frame.instance)) ||
-    (frame.mode === 'field' && Object.hasOwn(TYPES, frame.type) && id(frame.instance) && id(frame.group)) ||
-    frame.mode === 'badge';
+    (frame.mode === 'field' && Object.hasOwn(TYPES, frame.type) && id(frame.instance) && id(frame.group) && /^pk_(test|live)_[0-9A-Za-z]+$/.test(frame.key)) ||
+    frame.mode === 'badge' ||
+    frame.mode === 'tds';
   if (!embedded || !known || !frame.parentOrigin || !id(frame.nonce)) {
     document.body.dataset.refused = 'true';
     return;
   }
   // The controller needs the core at once; fields load it after their first render (compiling it
-  // would compete with them for the CPU), and the badge never does.
+  // would compete with them for the CPU); the badge and the challenge never do.
   let loadCore;
   const loaded = frame.mode === 'controller' ? init() : new Promise((resolve, reject) => (loadCore = () => init().then(resolve, reject)));
   // The page's port, once it connects; what the frame says before that waits for it.
@@ -78,7 +86,7 @@ export function startFrame(window, init) {
     if (!isObject(d) || d.payjp !== 'connect' || d.nonce !== frame.nonce || !(event.ports[0] instanceof MessagePort)) return;
     // Someone on the page connected first. Say so on this port, so the SDK fails at once with a
     // clear error instead of waiting on a frame that will never listen to it.
-    if (port) return event.ports[0].postMessage({ t: 'taken' });
+    if (port) return event.ports[0].postMessage({ t: 'taken', message: TAMPERED[frame.lang] });
     port = event.ports[0];
     if (frame.mode === 'controller') {
       loaded.then(() => runController(frame, port, d.config));
@@ -102,7 +110,8 @@ export function startFrame(window, init) {
     // Not from our SDK; the defaults do.
   }
   try {
-    onPage = frame.mode === 'field' ? runField(frame, toPage, options, loaded) : runBadge(frame, toPage, options);
+    if (frame.mode === 'tds') onPage = runChallenge(frame, toPage, params);
+    else onPage = frame.mode === 'field' ? runField(frame, toPage, options, loaded) : runBadge(frame, toPage, options);
     say('ready', { height: document.body.getBoundingClientRect().height });
   } catch {
     // Options that cannot be rendered were not sent by our SDK; say so instead of hanging.
@@ -131,5 +140,27 @@ function runBadge({ document, window, lang }, toPage, raw) {
   });
   document.body.append(root);
   followHeight(document, toPage);
+  return () => {};
+}
+
+/**
+ * The 3-D Secure challenge (mode `tds`), inside the page's dialog: the issuer's page for the id
+ * in the URL, on an API base this frame page allows, reporting back here. The page hears only
+ * how it ended.
+ */
+function runChallenge({ document, window, lang }, toPage, params) {
+  const id = params.get('challenge') ?? '';
+  const apiBase = (params.get('api') ?? '').replace(/\/+$/, '');
+  const publicKey = params.get('key') ?? '';
+  if (!/^[a-z]{2,4}_[0-9A-Za-z]+$/.test(id) || !/^pk_(test|live)_[0-9A-Za-z]+$/.test(publicKey) || !allowedApiBases(window).includes(apiBase)) {
+    throw new Error('not a challenge of ours');
+  }
+  document.documentElement.classList.add('payjp-tds-page');
+  const { close } = renderChallenge(document.body, {
+    lang, id, apiBase, publicKey,
+    back: `${window.location.origin}/frame.html`,
+    onOutcome: (outcome) => toPage({ t: 'outcome', outcome }),
+  });
+  close.focus();
   return () => {};
 }

@@ -22,9 +22,9 @@ const TEXT = {
   },
 };
 
-/** `[name, email, phone]` from `options.card`, strings or undefined. */
-export function holderOf(options) {
-  const card = isObject(options) && isObject(options.card) ? options.card : {};
+/** `[name, email, phone]` from `data.card`, strings or undefined. */
+function holderOf(data) {
+  const card = isObject(data) && isObject(data.card) ? data.card : {};
   return ['name', 'email', 'phone'].map((k) => (typeof card[k] === 'string' ? card[k] : undefined));
 }
 
@@ -46,15 +46,16 @@ function threeDSecureHolderProblem([name, email, phone], lang) {
  * or `{ error }`, never rejects.
  * @param {object} client the wasm client (`Payjp` of payjp_wasm.js)
  * @param {string[]} values
- * @param {{ card?: object, three_d_secure?: boolean }} options
+ * @param {{ card?: object, three_d_secure?: boolean, tenant?: string }} data as `createToken` takes it
  * @param {'ja'|'en'} lang
  */
-export function tokenFromValues(client, values, options, lang) {
-  const holder = holderOf(options);
-  const tds = isObject(options) && options.three_d_secure === true;
-  const problem = tds && threeDSecureHolderProblem(holder, lang);
+export function tokenFromValues(client, values, data, lang) {
+  const tds = isObject(data) && data.three_d_secure === true;
+  const problem = tds && threeDSecureHolderProblem(holderOf(data), lang);
   if (problem) return Promise.resolve(problem);
-  return client._createToken(String(values[0] ?? ''), String(values[1] ?? ''), String(values[2] ?? ''), ...holder, tds);
+  const card = isObject(data) && isObject(data.card) ? data.card : {};
+  const tenant = isObject(data) && typeof data.tenant === 'string' ? data.tenant : undefined;
+  return client._createToken(String(values[0] ?? ''), String(values[1] ?? ''), String(values[2] ?? ''), card, tenant, tds);
 }
 
 /** `{ error }` for a 3-D Secure challenge that ended without a verified card. */

@@ -108,8 +108,13 @@ export class ElementView {
     return this.fields.find((f) => f.kind === kind);
   }
 
-  /** Placeholder, disabled, icon and style; also what `update(options)` calls. */
-  applyOptions({ placeholders = [], disabled, hideIcon, rules }) {
+  /** Placeholder, disabled, icon, style and locale; also what `update(options)` calls. */
+  applyOptions({ placeholders = [], disabled, hideIcon, rules, locale }) {
+    if ((locale === 'ja' || locale === 'en') && locale !== this.lang) {
+      this.lang = locale;
+      for (const f of this.fields) f.setLang(locale);
+      if (this.last) this.render(true);
+    }
     for (const f of this.fields) {
       if (placeholders[f.kind] !== undefined) f.input.placeholder = placeholders[f.kind];
       if (disabled !== undefined) f.input.disabled = disabled;
@@ -185,10 +190,28 @@ export class ElementView {
     return summary;
   }
 
-  /** Once the core has loaded: formats what was typed before, and validates. */
+  /**
+   * Once the core has loaded: formats what was typed before, and validates. In the combined
+   * element, digits typed before it could move on from a complete field all sit in one input:
+   * they are typed again, one by one, so each lands where it would have.
+   */
   refresh() {
-    for (const f of this.fields) if (f.value) f.reformat(0);
+    const typed = this.fields.map((f) => f.value).join('');
+    if (this.type !== 'card' || !typed) {
+      for (const f of this.fields) if (f.value) f.reformat(0);
+      return this.render(true);
+    }
+    const focused = this.fields.some((f) => f.input === this.document.activeElement);
+    for (const f of this.fields) f.clear();
+    let i = 0;
+    for (const digit of typed.replace(/[^0-9０-９]/g, '')) {
+      const f = this.fields[i];
+      f.input.value += digit;
+      f.reformat(0);
+      if (i < CVC && this.check(f).complete) i += 1;
+    }
     this.render(true);
+    if (focused) this.moveFocus(this.fields[i], true);
   }
 
   /** Shows every field's error as on submit. Returns the first error, or null when valid. */
@@ -236,5 +259,24 @@ export class ElementView {
     this.remove();
     if (this.sheet) unadopt(this.document, this.sheet);
     this.sheet = null;
+  }
+}
+
+/**
+ * Loads web fonts into `document` (`elements({ fonts })`, checked by the page): each becomes a
+ * FontFace the document's fonts can use, so a style's `fontFamily` can name it. A font that
+ * fails to load leaves the next family in the list to the browser.
+ */
+export function loadFonts(document, fonts) {
+  const FontFace = document.defaultView.FontFace;
+  for (const { family, src, weight, style, display } of Array.isArray(fonts) ? fonts : []) {
+    try {
+      const descriptors = Object.fromEntries(Object.entries({ weight, style, display }).filter(([, v]) => typeof v === 'string'));
+      const face = new FontFace(family, `url(${JSON.stringify(src)})`, descriptors);
+      document.fonts.add(face);
+      face.load().catch(() => {});
+    } catch {
+      // A family or descriptor the browser refuses: the next family in the style applies.
+    }
   }
 }

@@ -18,13 +18,12 @@
 // `data-frame-origin`, else the origin this script was loaded from when that is not the page's own
 // (loaded from the payment origin, as payjp.js is from PAY.JP's). Self-hosted on the merchant's own
 // origin with none of these, isolation is impossible, so it fails closed: no inputs, a console
-// error, a localized notice in each container. Direct mode only with an explicit
-// `isolation: 'none'` (or `data-isolation="none"`), after the core has loaded.
+// error, a localized notice in each container. It runs isolated fields only: direct mode
+// (`isolation: 'none'`) is the module's, after `init()`, and asking the drop-in for it throws.
 //
 // Markup cannot steer it (DOM clobbering): it reads `document.currentScript` through
 // Document.prototype's own getter, which a `<img name="currentScript">` cannot shadow, and decides
 // whether it already ran from an own property of `window`, which `<img name="Payjp">` is not.
-import { coreLoader } from './loader.js';
 import { createPayjp } from './payjp.js';
 import { refusedBackend } from './refused.js';
 
@@ -47,21 +46,21 @@ const REFUSED = {
   const scriptOrigin = src ? new URL(src).origin : null;
   const frameOrigin = dataset.frameOrigin || (scriptOrigin && scriptOrigin !== window.location.origin ? scriptOrigin : undefined);
 
-  const loader = coreLoader(() => import(new URL('core.js', src || window.location.href).href));
-  if (dataset.isolation === 'none') loader.init();
+  // tds.js (the 3-D Secure dialog) sits beside this script.
+  const loadChallenge = () => import(new URL('tds.js', src || window.location.href).href);
 
   function Payjp(publicKey, options) {
     const tag = {};
     if (dataset.apiBase) tag.apiBase = dataset.apiBase;
     if (dataset.locale) tag.locale = dataset.locale;
-    if (dataset.isolation) tag.isolation = dataset.isolation;
     if (frameOrigin) tag.frameOrigin = frameOrigin;
     if (dataset.frameUrl) tag.frameUrl = dataset.frameUrl;
     const merged = Object.assign(tag, options || {});
-    return createPayjp(publicKey, merged, loader.core(), frameOrigin ? undefined : REFUSED);
+    if (merged.isolation === 'none') {
+      throw new TypeError("Payjp: the drop-in payjp.js runs isolated card fields only; for isolation: 'none', import the payjp-wasm module and await init().");
+    }
+    return createPayjp(publicKey, merged, { core: null, loadChallenge, refused: frameOrigin ? undefined : REFUSED });
   }
   Payjp[MARK] = true;
-  /** Loads the core for the standalone validators and direct mode; isolated elements do not need it. */
-  Payjp.init = (input) => loader.init(input);
   window.Payjp = Payjp;
 })();

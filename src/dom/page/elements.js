@@ -5,6 +5,7 @@
 // expected; nothing here ever sees a token request's answer or logs a value.
 import { TYPES, isObject } from '../shared/dom.js';
 import { parseStyle } from '../shared/style.js';
+import { langOf } from './locale.js';
 
 const EVENTS = ['change', 'ready', 'focus', 'blur', 'loaderror'];
 const TYPE_LIST = "'card', 'cardNumber', 'cardExpiry' or 'cardCvc'";
@@ -28,11 +29,15 @@ export function mountTarget(document, target, what) {
   throw new TypeError(`${what}: expected a CSS selector string or an HTMLElement.`);
 }
 
-/** Checks `{ style, placeholder, disabled, hideIcon }`; unknown or unsafe values throw. */
+/**
+ * Checks `{ style, placeholder, disabled, hideIcon, showError }`; unknown or unsafe values throw.
+ * `showError: false` leaves the error line under the field to the merchant (payjp.js v2 draws
+ * none; its samples show `change` errors themselves).
+ */
 function parseOptions(type, options, what) {
   const out = { placeholders: [] };
   if (options === undefined || options === null) return out;
-  if (!isObject(options)) throw new TypeError(`${what}: expected options to be an object such as { style, placeholder, disabled, hideIcon }.`);
+  if (!isObject(options)) throw new TypeError(`${what}: expected options to be an object such as { style, placeholder, disabled, hideIcon, showError }.`);
   const { placeholder, style } = options;
   if (typeof placeholder === 'string') {
     out.placeholders[TYPES[type].length === 1 ? TYPES[type][0] : 0] = placeholder;
@@ -43,7 +48,7 @@ function parseOptions(type, options, what) {
   } else if (placeholder !== undefined) {
     throw new TypeError(`${what}: expected placeholder to be a string (or { number, expiry, cvc } for 'card').`);
   }
-  for (const key of ['disabled', 'hideIcon']) {
+  for (const key of ['disabled', 'hideIcon', 'showError']) {
     const v = options[key];
     if (typeof v === 'boolean') out[key] = v;
     else if (v !== undefined) throw new TypeError(`${what}: expected ${key} to be a boolean.`);
@@ -65,17 +70,22 @@ export class Elements {
     this.#group = { ...context, members: [] };
   }
 
-  /** `create(type, options?)`: type is 'card', 'cardNumber', 'cardExpiry' or 'cardCvc'. */
+  /**
+   * `create(type, options?)`: type is 'card', 'cardNumber', 'cardExpiry' or 'cardCvc'. An element
+   * of the group that shares a field with it and is not mounted (a page re-rendered after
+   * `unmount()`, say) is replaced; a mounted one is a clash and throws.
+   */
   create(type, options) {
     if (!Object.hasOwn(TYPES, type)) {
       throw new TypeError(`elements.create: unknown element type '${String(type)}'; expected ${TYPE_LIST}.`);
     }
     const group = this.#group;
-    const clash = group.members.some((m) => TYPES[m.type].some((k) => TYPES[type].includes(k)));
-    if (clash) {
-      throw new Error(`elements.create: this elements() group already has a field of type '${type}'; destroy it first or use another elements() group.`);
+    const overlapping = group.members.filter((m) => TYPES[m.type].some((k) => TYPES[type].includes(k)));
+    if (overlapping.some((m) => m.container)) {
+      throw new Error(`elements.create: this elements() group already has a mounted field of type '${type}'; unmount or destroy it first, or use another elements() group.`);
     }
     const parsed = parseOptions(type, options, 'create');
+    for (const m of overlapping) m.element.destroy();
     return new PayjpElement(group, type, parsed);
   }
 
@@ -83,7 +93,19 @@ export class Elements {
   getElement(type) {
     return this.#group.members.find((m) => m.type === type)?.element ?? null;
   }
+
+  /** `update({ locale })`: every element of the group, now and later, in that language. */
+  update(options) {
+    if (!isObject(options)) throw new TypeError('elements.update: expected options to be an object such as { locale }.');
+    if (options.locale === undefined) return;
+    const group = this.#group;
+    group.lang = langOf(options.locale, 'elements.update');
+    for (const m of group.members) m.view.applyOptions({ locale: group.lang });
+  }
 }
+
+/** Container → the element state mounted in it: a second mount into it replaces the first. */
+const mountedIn = new WeakMap();
 
 /** A card element. Mount it, listen to it, pass it to `payjp.createToken`. */
 export class PayjpElement {
@@ -114,13 +136,21 @@ export class PayjpElement {
     internals.set(this, s);
   }
 
-  /** `mount(target)`: a CSS selector or an HTMLElement. */
+  /**
+   * `mount(target)`: a CSS selector or an HTMLElement. Mounting again where it already is does
+   * nothing; an element of this SDK already in the target (a page that set itself up twice) is
+   * unmounted first, so one set of fields shows.
+   */
   mount(target) {
     const s = this.#s;
     if (s.destroyed) throw new Error(`mount: this ${s.type} element was destroyed; create a new one.`);
-    if (s.container) throw new Error(`mount: this ${s.type} element is already mounted; call unmount() first.`);
     const document = s.view.document;
     const container = mountTarget(document, target, 'mount');
+    if (s.container === container) return;
+    if (s.container) throw new Error(`mount: this ${s.type} element is already mounted elsewhere; call unmount() first.`);
+    const previous = mountedIn.get(container);
+    if (previous?.container === container) previous.element.unmount();
+    mountedIn.set(container, s);
     container.append(s.view.root, s.view.errorRegion);
     // Clicking a <label for="…"> that names the container focuses the field.
     if (container.id) {
@@ -189,6 +219,15 @@ export class PayjpElement {
   off(event, handler) {
     this.#s.handlers = this.#s.handlers.filter(([e, h]) => !(e === event && (handler === undefined || h === handler)));
     return this;
+  }
+
+  /** payjp.js v2's names for `on` and `off`. */
+  addEventListener(event, handler) {
+    return this.on(event, handler);
+  }
+
+  removeEventListener(event, handler) {
+    return this.off(event, handler);
   }
 }
 

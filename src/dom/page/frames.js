@@ -36,26 +36,25 @@ const TEXT = {
     card: 'カード情報の入力欄', cardNumber: 'カード番号の入力欄', cardExpiry: '有効期限の入力欄', cardCvc: 'セキュリティコードの入力欄',
     badge: 'セキュリティ表示',
     load: 'カード入力欄を読み込めませんでした。通信環境を確認して、ページを再読み込みしてください。',
-    lost: 'カード入力欄との接続が切れました。もう一度お試しください。',
-    tampered: 'カード入力欄が改変されたため中止しました。ページを再読み込みしてください。',
   },
   en: {
     card: 'Secure card input', cardNumber: 'Secure card number input', cardExpiry: 'Secure expiry date input', cardCvc: 'Secure security code input',
     badge: 'Security notice',
     load: 'The card fields could not be loaded. Check your connection and reload the page.',
-    lost: 'The connection to the card fields was lost. Please try again.',
-    tampered: 'The card fields were tampered with, so nothing was sent. Reload the page.',
   },
 };
 
 /** The host's own styles (frame boxes, the error line, the refusal notice), once per document. */
 export const ensureHostSheet = (document) => ensureSheet(document, 'frame-host', HOST_CSS);
 
-/** `[code, text]` of a frame that failed for `why` ('load' or 'tampered'). */
-const failure = (why) => (why === 'tampered' ? ['frame_tampered', 'tampered'] : ['frame_load_failed', 'load']);
-
-export function frameError(lang, code = 'frame_load_failed', which = 'load') {
-  return { type: 'client_error', code, message: TEXT[lang][which], status: null, param: null, apiMessage: null };
+/**
+ * `{ type, code, message, … }` of a frame that failed: `why` is 'load' (it never became ready,
+ * `frame_load_failed`), or the error a frame sent when something else had connected it first
+ * (`frame_tampered`, worded by the frame).
+ */
+export function frameError(lang, why, code = 'frame_load_failed') {
+  if (isObject(why)) return { ...why, type: 'client_error', code: 'frame_tampered', status: null, param: null, apiMessage: null };
+  return { type: 'client_error', code, message: TEXT[lang].load, status: null, param: null, apiMessage: null };
 }
 
 /**
@@ -125,7 +124,7 @@ class FrameLink {
     iframe.src = `${frame.url}#${params}`;
     let hello = false;
     let answered = false;
-    /** `why`: 'load' (it never became ready) or 'tampered' (something else connected it first). */
+    /** `why`: 'load' (it never became ready) or `{ message }` (something else connected it first). */
     const fail = (why = 'load') => {
       if (this.closed || this.failed || (why === 'load' && answered)) return;
       this.failed = true;
@@ -156,7 +155,7 @@ class FrameLink {
       const port = (this.port = channel.port1);
       port.onmessage = (e) => {
         if (port !== this.port || !isObject(e.data) || typeof e.data.t !== 'string') return;
-        if (e.data.t === 'taken') return fail('tampered');
+        if (e.data.t === 'taken') return fail({ message: String(e.data.message) });
         // The frame's first answer ends the wait for it.
         answered = true;
         clearTimeout(this.timer);
@@ -226,9 +225,12 @@ export class ControllerLink {
     const link = (this.link = new FrameLink(document, this.frame, { mode: 'controller', instance: this.instance, locale: this.lang }, {
       onConnect: () => ({ config: this.config }),
       onMessage: (data) => {
-        if (data.t === 'ready') connected(true);
+        if (data.t === 'ready') {
+          this.api = typeof data.apiBase === 'string' ? data.apiBase : undefined;
+          connected(true);
+        }
         else if (data.t === 'refused') {
-          console.error(`payjp-wasm: the card frames at ${this.frame.origin} refused apiBase ${String(data.apiBase)}: they send cards only to ${[].concat(data.allowed).join(', ')}.`);
+          console.error(`payjp-wasm: the card frames refused apiBase ${data.apiBase}; they send cards only to ${data.allowed}.`);
           connected(true);
         } else if (data.t === 'result' && this.pending.has(data.id) && isObject(data.result)) {
           this.#settle(data.id, data.result);
@@ -237,7 +239,7 @@ export class ControllerLink {
       onLoadError: (why) => {
         this.failure = why;
         connected(false);
-        this.#failAll(...failure(why));
+        this.#failAll(why);
         // The next call starts a new frame.
         if (this.link === link) {
           link.close();
@@ -245,7 +247,7 @@ export class ControllerLink {
         }
       },
       // The controller reloaded: what it was doing is lost; the buyer can try again.
-      onReconnect: () => this.#failAll('frame_connection_lost', 'lost'),
+      onReconnect: () => this.#failAll('load', 'frame_connection_lost'),
     }));
     attrs(link.iframe, { class: 'payjp-controller', 'aria-hidden': 'true', tabindex: '-1', title: 'payjp-wasm controller' });
     document.body.append(link.iframe);
@@ -257,8 +259,8 @@ export class ControllerLink {
     this.#stopIfIdle();
   }
 
-  #failAll(code, which) {
-    for (const id of [...this.pending.keys()]) this.#settle(id, { error: frameError(this.lang, code, which) });
+  #failAll(why, code) {
+    for (const id of [...this.pending.keys()]) this.#settle(id, { error: frameError(this.lang, why, code) });
   }
 
   #stopIfIdle() {
@@ -267,13 +269,20 @@ export class ControllerLink {
     this.link = null;
   }
 
+  /** The API base the controller's frame page uses (undefined when it refused to run). */
+  async apiBase(document) {
+    this.#start(document);
+    await this.ready;
+    return this.api;
+  }
+
   /** Resolves with the controller's answer: a result object or `{ error }`; never rejects. */
   async call(document, t, fields) {
     this.#start(document);
     const id = this.nextId++;
     const answer = new Promise((resolve) => this.pending.set(id, resolve));
     if (!(await this.ready) || !this.link?.port) {
-      if (this.pending.has(id)) this.#settle(id, { error: frameError(this.lang, ...failure(this.failure)) });
+      if (this.pending.has(id)) this.#settle(id, { error: frameError(this.lang, this.failure) });
     } else {
       this.link.send({ t, id, ...fields });
     }
@@ -306,11 +315,13 @@ export class FrameView {
   open() {
     const { frame, controller, lang, id: group } = this.group;
     controller.retain();
-    const hash = { mode: 'field', type: this.type, instance: controller.instance, group, locale: lang, options: JSON.stringify(this.options) };
+    // The key and API base the field's values may go to, fixed for the life of its document.
+    const { publicKey: key, apiBase: api = '' } = controller.config;
+    const hash = { mode: 'field', type: this.type, instance: controller.instance, group, key, api, locale: lang, options: JSON.stringify({ ...this.options, fonts: this.group.fonts }) };
     this.link = new FrameLink(this.document, frame, hash, {
-      onConnect: () => ({ options: this.options }),
+      onConnect: () => ({ options: { ...this.options, fonts: this.group.fonts, locale: this.group.lang } }),
       onMessage: (data) => this.onFrameMessage(data),
-      onLoadError: (why) => this.emit('loaderror', { error: frameError(lang, ...failure(why)) }),
+      onLoadError: (why) => this.emit('loaderror', { error: frameError(lang, why) }),
     });
     attrs(this.link.iframe, {
       class: 'payjp-frame',
@@ -327,14 +338,15 @@ export class FrameView {
       case 'change': {
         const s = data.summary;
         if (!isObject(s) || typeof s.brand !== 'string') return;
-        const error = isObject(s.error) ? { type: 'validation_error', code: String(s.error.code), message: String(s.error.message) } : null;
+        const e = s.error;
+        const error = isObject(e) ? { type: 'validation_error', code: String(e.code), detail: String(e.detail ?? e.code), message: String(e.message) } : null;
         const summary = { complete: s.complete === true, empty: s.empty === true, brand: s.brand, error };
         this.last = summary;
         const classes = this.root.classList;
         classes.toggle('payjp-complete', summary.complete);
         classes.toggle('payjp-empty', summary.empty);
         classes.toggle('payjp-invalid', !!error);
-        this.errorRegion.textContent = error ? error.message : '';
+        if (this.options.showError !== false) this.errorRegion.textContent = error ? error.message : '';
         this.emit('change', summary);
         break;
       }
@@ -363,8 +375,10 @@ export class FrameView {
     }
   }
 
+  /** `update(options)`, and `elements.update({ locale })`. */
   applyOptions(options) {
     this.options = { ...this.options, ...options };
+    if (options.showError === false) this.errorRegion.textContent = '';
     this.link?.send({ t: 'update', options });
   }
 
@@ -413,4 +427,19 @@ export function badgeFrame(document, frame, lang, options) {
   });
   attrs(link.iframe, { class: 'payjp-badge-frame', title: TEXT[lang].badge, scrolling: 'no' });
   return { root: link.iframe, remove: () => link.close() };
+}
+
+/**
+ * The 3-D Secure challenge in a frame of the payment origin, inside the page's dialog: it shows
+ * the heading, the close button and the issuer's page, and reports how the challenge ended.
+ * Returns `{ stop() }`.
+ */
+export function challengeFrame(dialog, frame, { id, lang, apiBase, publicKey, onOutcome }) {
+  const link = new FrameLink(dialog.ownerDocument, frame, { mode: 'tds', challenge: id, api: apiBase, key: publicKey, locale: lang }, {
+    onConnect: () => ({}),
+    onMessage: (data) => data.t === 'outcome' && onOutcome(data.outcome === 'aborted' ? 'aborted' : 'finished'),
+    onLoadError: () => onOutcome('aborted'),
+  });
+  dialog.append(link.iframe);
+  return { stop: () => link.close() };
 }

@@ -31,7 +31,7 @@ export default function init(input) {
  * direct mode before `init()`.
  */
 export function Payjp(publicKey, options) {
-  return createPayjp(publicKey, options, loader.core());
+  return createPayjp(publicKey, options, { core: loader.core(), loadChallenge: () => import('./tds.js') });
 }
 
 export const validateCardNumber = validator(loader, 'validateCardNumber');

@@ -6,14 +6,17 @@
 //   the inputs, the badge and the API client in this page (src/dom/frame/direct.js).
 import { isObject, randomId } from '../shared/dom.js';
 import { Elements, cardViews, internals, mountTarget } from './elements.js';
-import { ControllerLink, FrameView, badgeFrame, isolationOptions } from './frames.js';
-import { DEFAULT_TIMEOUT_MS, REDIRECT_PARAM, WORKFLOWS, challenge, reserveWindow } from './three-d-secure.js';
+import { langOf } from './locale.js';
+import { ControllerLink, FrameView, badgeFrame, challengeFrame, isolationOptions } from './frames.js';
 
-const DEFAULT_API_BASE = 'https://api.pay.jp/v1';
+const WORKFLOWS = ['iframe', 'subwindow', 'redirect'];
+const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+const REDIRECT_PARAM = 'payjp_tds_token';
+
 
 /**
  * The checks that must hold before anything else happens; the frame's wasm checks everything
- * again. Returns `{ publicKey, apiBase, lang, timeout }`.
+ * again. Returns `{ publicKey, apiBase?, lang, timeout? }`.
  */
 function clientOptions(publicKey, options) {
   if (typeof publicKey !== 'string') throw new TypeError('Payjp: expected the public key (pk_test_... or pk_live_...) as a string.');
@@ -23,23 +26,41 @@ function clientOptions(publicKey, options) {
   }
   if (!/^pk_(test|live)_[A-Za-z0-9]+$/.test(key)) throw new Error('Payjp: expected a public key (pk_test_... or pk_live_...).');
   if (!(options === undefined || options === null || isObject(options))) throw new TypeError('Payjp: expected options to be an object or undefined.');
-  const { apiBase = DEFAULT_API_BASE, locale, timeout } = options ?? {};
-  if (typeof apiBase !== 'string') throw new TypeError('Payjp: expected options.apiBase to be a URL string.');
-  let url;
-  try {
-    url = new URL(apiBase.trim());
-  } catch {
-    throw new Error('Payjp: apiBase must be an absolute URL such as https://api.pay.jp/v1.');
+  const { apiBase, locale, timeout } = options ?? {};
+  if (apiBase !== undefined) {
+    if (typeof apiBase !== 'string') throw new TypeError('Payjp: expected options.apiBase to be a URL string.');
+    let url;
+    try {
+      url = new URL(apiBase.trim());
+    } catch {
+      throw new Error('Payjp: apiBase must be an absolute URL such as https://api.pay.jp/v1.');
+    }
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+      throw new Error('Payjp: apiBase must be an https:// URL (http:// is allowed only for 127.0.0.1, localhost and [::1]).');
+    }
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new Error('Payjp: apiBase must be an https:// URL (http:// is allowed only for 127.0.0.1, localhost and [::1]).');
-  }
-  if (locale !== undefined && locale !== 'ja' && locale !== 'en') throw new TypeError("Payjp: expected options.locale to be 'ja' or 'en'.");
   if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout))) {
     throw new TypeError('Payjp: expected options.timeout to be a positive number of milliseconds.');
   }
-  return { publicKey: key, apiBase: apiBase.trim().replace(/\/+$/, ''), lang: locale === 'en' ? 'en' : 'ja', timeout };
+  // Without one, isolated frames use their page's own default (PAY.JP's API, or what the frame
+  // origin's HTML names); direct mode uses PAY.JP's.
+  return { publicKey: key, apiBase: apiBase?.trim().replace(/\/+$/, ''), lang: langOf(locale, 'Payjp'), timeout };
+}
+
+/**
+ * Opens a blank popup now, inside the buyer's click, for the `subwindow` workflow; the
+ * challenge is loaded into it once the token exists. `features`: payjp.js v2's `windowFeatures`
+ * (`width`, `height`, `top`, `left`). Null when the browser blocked it.
+ */
+export function reserveWindow(window, features) {
+  const f = { width: 480, height: 640, ...features };
+  const spec = ['popup', ...['width', 'height', 'top', 'left'].filter((k) => Number.isFinite(f[k])).map((k) => `${k}=${Math.round(f[k])}`)].join(',');
+  try {
+    return window.open('about:blank', 'payjp-three-d-secure', spec);
+  } catch {
+    return null;
+  }
 }
 
 function threeDSecureOptions(options) {
@@ -71,21 +92,26 @@ function isolatedBackend(frame, config) {
   const controller = new ControllerLink({ frame, lang: config.lang, config: { publicKey: config.publicKey, apiBase: config.apiBase, timeout: config.timeout }, instance: randomId() });
   const call = (t, fields) => controller.call(document, t, fields);
   return {
-    group: () => ({ frame, controller, id: randomId(), view: (...a) => new FrameView(...a) }),
-    createToken: (s, options) => call('token', { group: s.group.id, options }),
-    retrieveAvailability: () => call('availability'),
+    frame,
+    group: (options) => ({ frame, controller, id: randomId(), fonts: options.fonts, view: (...a) => new FrameView(...a) }),
+    createToken: (s, data) => call('token', { group: s.group.id, options: data }),
+    retrieveAvailability: (tenant) => call('availability', { tenant }),
     checkConnection: () => call('connection'),
     threeDSecure: (id, outcome, finish) => call('threeDSecure', { challenge: id, outcome, finish }),
+    // Where the challenge starts: the controller knows the API base its frame page uses.
+    apiBase: async () => config.apiBase ?? (await controller.apiBase(document)),
     badge: (document, options) => badgeFrame(document, frame, options.locale ?? config.lang, { ...options, testMode: !config.publicKey.startsWith('pk_live_') }),
+    challenge: (dialog, options) => challengeFrame(dialog, frame, options),
   };
 }
 
 /**
- * `Payjp(publicKey, options)`. `core` is the loaded core module or null; direct mode needs it.
- * `refused`: from the drop-in script when it found no frame origin, `{ message, backend(lang) }`;
- * unless the options name a frame origin or opt in to direct mode, the instance fails closed.
+ * `Payjp(publicKey, options)`. From the entry that calls it (`env`): `core`, the loaded core
+ * module or null (direct mode needs it); `loadChallenge()`, which imports tds.js beside the entry;
+ * `refused`, from the drop-in script when it found no frame origin, `{ message, backend(lang) }`:
+ * unless the options name a frame origin, the instance fails closed.
  */
-export function createPayjp(publicKey, options, core, refused) {
+export function createPayjp(publicKey, options, { core, loadChallenge, refused }) {
   if (typeof window === 'undefined') {
     throw new Error('Payjp: this needs a browser (window is undefined). Create it in client-side code, not during server-side rendering.');
   }
@@ -102,7 +128,7 @@ export function createPayjp(publicKey, options, core, refused) {
     }
     backend = frame ? isolatedBackend(frame, config) : core.directBackend(config, cardViews);
   }
-  return new PayjpInstance(config, backend, { ...tds, apiBase: config.apiBase, publicKey: config.publicKey });
+  return new PayjpInstance(config, backend, { ...tds, publicKey: config.publicKey, loadChallenge });
 }
 
 /** What `Payjp()` returns. */
@@ -117,9 +143,16 @@ class PayjpInstance {
     this.#tds = tds;
   }
 
-  /** `retrieveAvailability()` → `{ card_types_supported, livemode }` or `{ error }`. */
-  retrieveAvailability() {
-    return this.#backend.retrieveAvailability();
+  /** `getPublicKey()`: the key this instance was made with. */
+  getPublicKey() {
+    return this.#config.publicKey;
+  }
+
+  /** `retrieveAvailability({ tenant }?)` → `{ card_types_supported, livemode }` or `{ error }`. */
+  retrieveAvailability(options) {
+    const tenant = options?.tenant;
+    if (!(tenant === undefined || typeof tenant === 'string')) throw new TypeError('retrieveAvailability: expected options.tenant to be a string.');
+    return this.#backend.retrieveAvailability(tenant);
   }
 
   /** `checkConnection()` → `{ reachable: true, status, latencyMs }` or `{ reachable: false, reason }`. */
@@ -127,9 +160,17 @@ class PayjpInstance {
     return this.#backend.checkConnection();
   }
 
-  /** `elements()`: a group of card elements. */
-  elements() {
-    return new Elements({ payjp: this, lang: this.#config.lang, document: () => document, ...this.#backend.group() });
+  /**
+   * `elements({ locale, fonts }?)`: a group of card elements. `fonts`: web fonts the fields may
+   * use, `[{ family, src, weight?, style?, display? }]`, each `src` a URL on the frame origin or a
+   * data: URL.
+   */
+  elements(options) {
+    if (!(options === undefined || options === null || isObject(options))) {
+      throw new TypeError('elements: expected options to be an object such as { locale, fonts }.');
+    }
+    const fonts = fontsOption(options?.fonts, this.#backend.frame);
+    return new Elements({ payjp: this, lang: langOf(options?.locale ?? this.#config.lang, 'elements'), document: () => document, ...this.#backend.group({ fonts }) });
   }
 
   /** `securityBadge({ theme, size, locale })`: a mountable badge. */
@@ -155,24 +196,32 @@ class PayjpInstance {
   }
 
   /**
-   * `createToken(element, { card: { name, email, phone }, three_d_secure })`: validates every
-   * field first (an invalid one gets focus and its error, and nothing is sent), then creates the
-   * token. Resolves with the token or `{ error }`; rejects only on misuse.
+   * `createToken(element, data?, options?)`, as in payjp.js v2. `data`: `{ card: { name, email,
+   * phone, country, address_state, address_city, address_line1, address_line2, address_zip },
+   * three_d_secure, tenant }`; `options`: `{ timeout, windowFeatures }` for this call's 3-D Secure
+   * challenge. Validates every field first (an invalid one gets focus and its error, and nothing
+   * is sent), then creates the token. Resolves with the token or `{ error }`; rejects only on
+   * misuse.
    */
-  async createToken(element, options) {
-    const tds = isObject(options) && options.three_d_secure === true;
+  async createToken(element, data, options) {
+    const tds = isObject(data) && data.three_d_secure === true;
     const returnFocus = document.activeElement;
+    // The challenge's code loads while the token is made.
+    if (tds) this.#tds.loadChallenge().catch(() => {});
     // Checked and the request started before the first await, and the popup reserved: a
     // subwindow must open inside the buyer's click. Misuse throws here, which rejects.
-    const s = this.#checkToken(element, options);
-    const started = this.#backend.createToken(s, { card: holderCard(options), three_d_secure: tds });
-    const popup = tds && this.#tds.workflow === 'subwindow' ? reserveWindow(window) : null;
+    const s = this.#checkToken(element, data);
+    const challengeOptions = this.#challengeOptions(options, 'createToken');
+    const request = { card: cardDetails(data), three_d_secure: tds };
+    if (data?.tenant !== undefined) request.tenant = data.tenant;
+    const started = this.#backend.createToken(s, request);
+    const popup = tds && this.#tds.workflow === 'subwindow' ? reserveWindow(window, challengeOptions.windowFeatures) : null;
     const token = await started;
     if (!tds || token.error) {
       popup?.close();
       return token;
     }
-    const outcome = await challenge(token.id, { window, lang: this.#config.lang, ...this.#tds, popup, returnFocus });
+    const outcome = await this.#challenge(token.id, { ...challengeOptions, popup, returnFocus });
     return this.#backend.threeDSecure(token.id, outcome, true);
   }
 
@@ -191,44 +240,123 @@ class PayjpInstance {
   }
 
   /**
-   * `openThreeDSecureDialog(id)`: the challenge for a charge (`ch_…`) the merchant's server
-   * created with 3-D Secure, in the dialog. Resolves `{ id }` once the issuer is done (the
-   * server then calls tds_finish), or `{ error }` when the buyer cancels or time runs out.
+   * `openThreeDSecureIframe(id)`: the challenge for a charge (`ch_…`) or a 3-D Secure request
+   * (`tdsr_…`) the merchant's server made, in a dialog over the page, as in payjp.js v2: resolves
+   * once the issuer is done (the server then calls tds_finish and reads the status); rejects
+   * with an Error (`code`, localized `message`) when the buyer cancels or time runs out.
    */
-  async openThreeDSecureDialog(id) {
+  async openThreeDSecureIframe(id) {
+    await this.#openChallenge('openThreeDSecureIframe', id, undefined, 'iframe');
+  }
+
+  /**
+   * `openThreeDSecureDialog(id, timeout | { timeout, windowFeatures })`: the same in a sub-window
+   * (a popup), as in payjp.js v2; call it inside the buyer's click. A blocked popup falls back to
+   * the dialog over the page, with a console warning.
+   */
+  async openThreeDSecureDialog(id, options) {
+    await this.#openChallenge('openThreeDSecureDialog', id, options, 'subwindow');
+  }
+
+  // Async, so misuse rejects like createToken's; everything before the first await (the popup)
+  // still runs inside the buyer's click.
+  async #openChallenge(what, id, options, workflow) {
     if (typeof id !== 'string' || !/^[a-z]{2,4}_[0-9A-Za-z]+$/.test(id)) {
-      throw new TypeError('openThreeDSecureDialog: expected the id of a charge or token, such as ch_…');
+      throw new TypeError(`${what}: expected the id of a charge or 3-D Secure request, such as ch_… or tdsr_…`);
     }
-    const outcome = await challenge(id, { window, lang: this.#config.lang, ...this.#tds, workflow: 'iframe' });
-    return this.#backend.threeDSecure(id, outcome, false);
+    const challengeOptions = this.#challengeOptions(typeof options === 'number' ? { timeout: options } : options, what);
+    const popup = workflow === 'subwindow' ? reserveWindow(window, challengeOptions.windowFeatures) : null;
+    const outcome = await this.#challenge(id, { ...challengeOptions, workflow, popup });
+    const result = await this.#backend.threeDSecure(id, outcome, false);
+    if (result.error) throw Object.assign(new Error(result.error.message), { code: result.error.code, error: result.error });
+  }
+
+  /** Checks `{ timeout, windowFeatures }` (misuse throws); the instance's defaults fill in. */
+  #challengeOptions(options, what) {
+    if (options === undefined || options === null) return {};
+    if (!isObject(options)) throw new TypeError(`${what}: expected options to be an object such as { timeout, windowFeatures }.`);
+    const { timeout, windowFeatures } = options;
+    if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout))) {
+      throw new TypeError(`${what}: expected options.timeout to be a positive number of milliseconds.`);
+    }
+    if (windowFeatures !== undefined && !isObject(windowFeatures)) throw new TypeError(`${what}: expected options.windowFeatures to be an object such as { width, height }.`);
+    return { ...(timeout ? { timeoutMs: timeout } : {}), windowFeatures };
+  }
+
+  async #challenge(id, options) {
+    const apiBase = await this.#backend.apiBase();
+    // The frames refused their configuration (the console says why): nothing to open.
+    if (!apiBase) return 'aborted';
+    const { lang, publicKey } = this.#config;
+    const content = (dialog, onOutcome) => this.#backend.challenge(dialog, { id, lang, apiBase, publicKey, onOutcome });
+    let module;
+    try {
+      module = await this.#tds.loadChallenge();
+    } catch {
+      // Offline, say: the challenge cannot run; the buyer can try again.
+      return 'aborted';
+    }
+    return module.challenge(id, { window, lang, ...this.#tds, apiBase, content, ...options });
   }
 
   /** The element's state, after the checks that make a call misuse (they throw). */
-  #checkToken(element, options) {
+  #checkToken(element, data) {
     const s = internals.get(element);
     if (!s) throw new TypeError('createToken: expected an element created by payjp.elements().create().');
     if (s.group.payjp !== this) {
       throw new Error("createToken: this element was created by another Payjp instance; pass an element from this instance's elements().");
     }
     if (!s.container) throw new Error('createToken: the element is not mounted; call mount() first.');
-    if (!(options === undefined || options === null || isObject(options))) {
-      throw new TypeError('createToken: expected options to be an object such as { card: { name, email, phone } }.');
+    if (!(data === undefined || data === null || isObject(data))) {
+      throw new TypeError('createToken: expected data to be an object such as { card: { name, email, phone } }.');
     }
+    if (!(data?.tenant === undefined || typeof data.tenant === 'string')) throw new TypeError('createToken: expected data.tenant to be a string.');
     cardViews(s); // throws when split elements are missing
-    holderCard(options);
+    cardDetails(data);
     return s;
   }
 }
 
-/** `{ name, email, phone }` from `options.card`; a value that is not a string is misuse. */
-function holderCard(options) {
-  const card = options?.card;
+/** What a merchant may send beside the fields, as PAY.JP names it. */
+const CARD_DETAILS = ['name', 'email', 'phone', 'country', 'address_state', 'address_city', 'address_line1', 'address_line2', 'address_zip'];
+
+/** `data.card`'s details; a value that is not a string is misuse, an unknown key too. */
+function cardDetails(data) {
+  const card = data?.card;
+  if (card === undefined || card === null) return {};
+  if (!isObject(card)) throw new TypeError('createToken: expected data.card to be an object such as { name, email, phone }.');
   const out = {};
-  for (const key of ['name', 'email', 'phone']) {
-    const v = isObject(card) ? card[key] : undefined;
+  for (const [key, v] of Object.entries(card)) {
+    if (!CARD_DETAILS.includes(key)) {
+      throw new TypeError(`createToken: data.card.${key} is not taken; expected ${CARD_DETAILS.join(', ')} (the card comes from the elements).`);
+    }
     if (v === undefined || v === null) continue;
-    if (typeof v !== 'string') throw new TypeError(`createToken: expected options.card.${key} to be a string.`);
+    if (typeof v !== 'string') throw new TypeError(`createToken: expected data.card.${key} to be a string.`);
     out[key] = v;
   }
   return out;
+}
+
+/**
+ * `elements({ fonts })`: `[{ family, src, weight?, style?, display? }]`. In isolated mode a font
+ * loads inside the frames, so its `src` must be on the frame origin or a data: URL (the frame
+ * page's CSP allows exactly those).
+ */
+function fontsOption(fonts, frame) {
+  if (fonts === undefined) return [];
+  const misuse = `elements: expected options.fonts to be [{ family, src, weight?, style?, display? }], each src on ${frame ? `the frame origin (${frame.origin})` : 'a URL'} or a data: URL.`;
+  if (!Array.isArray(fonts)) throw new TypeError(misuse);
+  return fonts.map((font) => {
+    const { family, src, weight, style, display } = isObject(font) ? font : {};
+    let url;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      throw new TypeError(misuse);
+    }
+    // Plain names and descriptors only; FontFace checks them again where the font loads.
+    const plain = [family, weight, style, display].every((v) => v === undefined || /^[\p{L}\p{N} ._-]{1,100}$/u.test(v));
+    if (!plain || typeof family !== 'string' || !(url.protocol === 'data:' || !frame || url.origin === frame.origin)) throw new TypeError(misuse);
+    return { family, src: url.href, weight, style, display };
+  });
 }

@@ -13,6 +13,8 @@ export function refusedBackend(lang) {
   const error = () => ({ type: 'client_error', code: 'frame_origin_missing', message: REFUSED[lang], status: null, param: null, apiMessage: null });
   const result = () => Promise.resolve({ error: error() });
   return {
+    frame: null,
+    apiBase: () => undefined,
     group: () => ({
       view: (document, type, group, options, emit) => {
         ensureHostSheet(document);

@@ -23,8 +23,24 @@ let nextId = 1;
 /** A document-wide unique id. */
 export const uniqueId = (prefix) => `${prefix}${stem}${nextId++}`;
 
-/** Adds a constructed stylesheet with `css` to the document's adopted sheets. */
+/**
+ * Adds `css` to the document: a constructed stylesheet it adopts, or, where there are none
+ * (Safari before 16.4), an empty <style> element filled through the CSSOM. Neither is style text
+ * a strict CSP would block. Returns what `unadopt` removes.
+ */
 export function adopt(document, css) {
+  if (!('adoptedStyleSheets' in document)) {
+    const style = document.createElement('style');
+    document.head.append(style);
+    for (const rule of css.split(/(?<=\})/)) {
+      try {
+        if (rule.trim()) style.sheet.insertRule(rule, style.sheet.cssRules.length);
+      } catch {
+        // A selector this browser does not know (:-webkit-autofill in Firefox) drops only itself.
+      }
+    }
+    return style;
+  }
   const sheet = new document.defaultView.CSSStyleSheet();
   sheet.replaceSync(css);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
@@ -33,6 +49,7 @@ export function adopt(document, css) {
 
 /** Removes a sheet added by `adopt`. */
 export function unadopt(document, sheet) {
+  if (sheet.remove) return sheet.remove();
   document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
 }
 

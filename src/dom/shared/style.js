@@ -9,7 +9,7 @@
 import { isObject } from './dom.js';
 
 const VARIANTS = { base: '', complete: '.payjp-complete', empty: '.payjp-empty', invalid: '.payjp-invalid' };
-const PSEUDOS = [':focus', ':hover', '::placeholder', ':disabled', ':-webkit-autofill'];
+const PSEUDOS = [':focus', ':hover', '::placeholder', '::selection', ':disabled', ':-webkit-autofill'];
 /** camelCase as merchants write it → the CSS property. `iconColor` colours the brand icon. */
 const PROPERTIES = {
   color: 'color',
@@ -34,15 +34,15 @@ const PROPERTIES = {
 /**
  * A value is safe when it cannot leave its declaration or load anything: at most 200
  * characters of letters, digits, spaces and # % . , ( ) ' " - + /, with no url(), expression(),
- * image(), image-set(), var(), attr(), escapes or comments.
+ * image(), image-set(), var(), attr(), escapes or comments. A font family list may name fonts in
+ * any script (`メイリオ`, `'ヒラギノ角ゴ ProN W3'`, `游ゴシック`): letters, digits and marks of any
+ * language, spaces, paired quotes, commas, dots, hyphens and underscores, and nothing else: no
+ * parentheses, so no function at all.
  */
-export function safeValue(value) {
-  return (
-    value.trim() !== '' &&
-    value.length <= 200 &&
-    /^[A-Za-z0-9 #%.,()'"+/-]*$/.test(value) &&
-    !/url\(|expression\(|image\(|image-set\(|var\(|attr\(|\/\*|\*\//i.test(value)
-  );
+export function safeValue(value, key) {
+  if (value.trim() === '' || value.length > 200) return false;
+  if (key === 'fontFamily') return /^[\p{L}\p{N}\p{M} ,'"._-]+$/u.test(value) && !/'/.test(value.replace(/'[^']*'/g, '')) && !/"/.test(value.replace(/"[^"]*"/g, ''));
+  return /^[A-Za-z0-9 #%.,()'"+/-]*$/.test(value) && !/url\(|expression\(|image\(|image-set\(|var\(|attr\(|\/\*|\*\//i.test(value);
 }
 
 /**
@@ -73,7 +73,7 @@ function pushDeclarations(rules, variant, pseudo, declarations) {
       throw new TypeError(`style: '${key}' is not allowed; expected one of ${[...Object.keys(PROPERTIES), ...PSEUDOS].join(', ')}.`);
     }
     const value = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
-    if (typeof value !== 'string' || !safeValue(value)) {
+    if (typeof value !== 'string' || !safeValue(value, key)) {
       throw new TypeError(`style: the value of '${key}' is not a plain CSS value (no url(), braces, semicolons or escapes).`);
     }
     rules.push([variant, pseudo, key, value]);
@@ -104,7 +104,7 @@ export function checkRules(rules) {
       (pseudo === '' || PSEUDOS.includes(pseudo)) &&
       Object.hasOwn(PROPERTIES, key) &&
       typeof value === 'string' &&
-      safeValue(value);
+      safeValue(value, key);
     if (!ok) throw new TypeError('style: a rule is not allowed.');
     return [variant, pseudo, key, value];
   });

@@ -3,7 +3,8 @@
 (function () {
   window.__whenReady(function () {
     var cvc = window.__frameParams(document.querySelector('#cvc iframe.payjp-frame'));
-    window.__genuineFrame({ mode: 'field', type: 'cardCvc', instance: cvc.get('instance'), group: cvc.get('group') }, { options: {} }, function () {
+    var claim = { mode: 'field', type: 'cardCvc', instance: cvc.get('instance'), group: cvc.get('group'), key: cvc.get('key'), api: cvc.get('api') };
+    window.__genuineFrame(claim, { options: {} }, function () {
       window.__attackReady = true;
     });
   });
