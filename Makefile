@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features std --test web --test web_api
 
-.PHONY: setup pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks demo clean
+.PHONY: setup pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance demo clean
 
 setup:
 	@scripts/setup.sh
@@ -23,7 +23,7 @@ devserver:
 	cargo build --release -p devserver
 
 ## test: everything — native, headless Chromium and Firefox, end to end, size ceiling
-test: setup test-native test-chromium test-firefox test-size test-package test-e2e test-attacks
+test: setup test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance
 	@echo "make test: all suites passed"
 
 test-native:
@@ -58,6 +58,12 @@ test-e2e: pkg devserver
 ## digit reaches the skimmer or the merchant's server, and the token is for the card typed
 test-attacks: pkg devserver
 	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/attacks/
+
+## test-conformance: payjp.js v2 integrations as merchants write them (Rails + Turbo, Laravel, a
+## React hook, Vue with a tenant, 3-D Secure by token and by charge), only the script tag swapped,
+## in Chromium and Firefox: each pays, and no card digit reaches the merchant's server
+test-conformance: pkg devserver
+	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/conformance/
 
 ## bench: payjp-wasm beside its peers (pinned in bench/package.json), in headless Chromium against
 ## the devserver; prints a markdown table and writes bench/results.json. Not part of make test.

@@ -131,4 +131,28 @@ class Session {
   top() {
     return this.call('POST', '/frame', { id: null });
   }
+
+  /** The handles of every open window (tab or popup) of this session. */
+  windows() {
+    return this.call('GET', '/window/handles');
+  }
+
+  window() {
+    return this.call('GET', '/window');
+  }
+
+  switchTo(handle) {
+    return this.call('POST', '/window', { handle });
+  }
+
+  /** Waits for a window other than `known` to open, and switches to it. */
+  async switchToNewWindow(known, timeout = 20_000) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const fresh = (await this.windows()).find((h) => !known.includes(h));
+      if (fresh) return this.switchTo(fresh);
+      if (Date.now() > deadline) throw new Error(`${this.browser}: no new window opened`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }

@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -416,6 +416,9 @@ async fn create_token(State(state): State<AppState>, Extension(key): Extension<P
         StoredToken { json: token.clone(), public_key: key.key.clone(), used: false, charge_failure },
     );
     count(&state, Some(&key.key), |s| s.tokens_created += 1);
+    if let Some(tenant) = form.get("tenant") {
+        count(&state, Some(&key.key), |s| s.last_tenant = Some(tenant.to_string()));
+    }
     println!("devserver: token {token_id} created: {} ****{last4}", fields.network.payjp_name().unwrap_or("?"));
     json(200, &token)
 }
@@ -487,7 +490,11 @@ async fn tds_finish(State(state): State<AppState>, Extension(key): Extension<Pub
     json(200, &t.json)
 }
 
-async fn brands(Extension(key): Extension<PublicKey>) -> Response {
+async fn brands(State(state): State<AppState>, Extension(key): Extension<PublicKey>, RawQuery(query): RawQuery) -> Response {
+    let tenant = query.as_deref().map(|q| form_pairs(q.as_bytes())).and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "tenant")).map(|(_, v)| v);
+    if let Some(tenant) = tenant {
+        count(&state, Some(&key.key), |s| s.last_tenant = Some(tenant.clone()));
+    }
     json(
         200,
         &serde_json::json!({

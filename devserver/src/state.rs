@@ -28,6 +28,8 @@ pub struct Stats {
     pub tokens_created: u64,
     pub rate_limited: u64,
     pub faults_applied: u64,
+    /// The `tenant` of the last token request or brands lookup that named one (platforms).
+    pub last_tenant: Option<String>,
 }
 
 /// One request received by the merchant origin, recorded whole so tests can prove that no card
@@ -92,6 +94,7 @@ impl Stats {
             "tokens_created": self.tokens_created,
             "rate_limited": self.rate_limited,
             "faults_applied": self.faults_applied,
+            "last_tenant": self.last_tenant,
         })
     }
 }

@@ -26,7 +26,8 @@ export type ApiErrorCode =
   | 'invalid_card_name' | 'invalid_email' | 'incorrect_card_data' | 'card_flagged' | 'test_card_on_livemode'
   | 'over_capacity' | 'invalid_id' | 'token_already_used' | 'network_error' | 'invalid_response'
   | 'three_d_secure_aborted' | 'three_d_secure_failed' | 'three_d_secure_timeout' | 'three_d_secure_incompleted'
-  | 'frame_load_failed' | 'frame_tampered' | 'frame_connection_lost' | 'frame_origin_missing' | (string & {});
+  | 'frame_load_failed' | 'frame_tampered' | 'frame_connection_lost' | 'frame_origin_missing'
+  | 'three_d_secure_contact_required' | (string & {});
 export interface ValidationError { code: ValidationErrorCode; message: string; }
 export interface FieldValidation {
   value: string;
@@ -66,8 +67,12 @@ export function formatCardNumber(input: string, caret?: number): FormattedInput;
 export function detectBrand(input: string): CardBrand;
 
 interface PayjpCommonOptions {
-  locale?: Lang;
-  /** Default https://api.pay.jp/v1. Must be https (http only for loopback hosts). */
+  /** 'ja' (default), 'en', or a tag such as 'ja-JP'; anything else falls back to 'ja' with a warning. */
+  locale?: Lang | (string & {});
+  /**
+   * Must be https (http only for loopback hosts). Default: in isolated mode, the API the frame
+   * page names (PAY.JP's, https://api.pay.jp/v1, for PAY.JP's frames); in direct mode, PAY.JP's.
+   */
   apiBase?: string;
   /** Per-request timeout in milliseconds (default 15000). */
   timeout?: number;
@@ -132,8 +137,17 @@ export interface ElementOptions {
   placeholder?: string | { number?: string; expiry?: string; cvc?: string };
   disabled?: boolean;
   hideIcon?: boolean;
+  /** `false` leaves the error line under the field to the page (payjp.js v2 draws none). Default true. */
+  showError?: boolean;
 }
-export interface ElementValidationError { type: 'validation_error'; code: ValidationErrorCode | (string & {}); message: string; }
+export interface ElementValidationError {
+  type: 'validation_error';
+  /** payjp.js v2's code: `incomplete_error` for any unfinished field, else the finer one. */
+  code: 'incomplete_error' | ValidationErrorCode | (string & {});
+  /** The finer code: `incomplete_number`, `incomplete_expiry`, `incomplete_cvc`, … */
+  detail: ValidationErrorCode;
+  message: string;
+}
 export interface ElementEvent { elementType: ElementType; }
 export interface ElementChangeEvent extends ElementEvent {
   complete: boolean;
@@ -144,8 +158,9 @@ export interface ElementChangeEvent extends ElementEvent {
 export interface ElementLoadErrorEvent extends ElementEvent {
   error: PayjpError & { code: 'frame_load_failed' | 'frame_tampered' | 'frame_origin_missing' };
 }
+type ElementEventName = 'change' | 'ready' | 'focus' | 'blur' | 'loaderror';
 export interface PayjpElement {
-  /** A CSS selector or an element. Throws when already mounted or when nothing matches. */
+  /** A CSS selector or an element. Again in the same place does nothing; elsewhere throws. */
   mount(target: string | HTMLElement): void;
   unmount(): void;
   destroy(): void;
@@ -155,48 +170,83 @@ export interface PayjpElement {
   update(options: ElementOptions): void;
   on(event: 'change', handler: (event: ElementChangeEvent) => void): this;
   on(event: 'ready' | 'focus' | 'blur', handler: (event: ElementEvent) => void): this;
-  /** Isolated mode: the frame did not load. */
+  /** Isolated mode: the frame did not load, or something else took it over. */
   on(event: 'loaderror', handler: (event: ElementLoadErrorEvent) => void): this;
-  off(event: 'change' | 'ready' | 'focus' | 'blur' | 'loaderror', handler?: (...args: never[]) => void): this;
+  off(event: ElementEventName, handler?: (...args: never[]) => void): this;
+  /** payjp.js v2's names for `on` and `off`. */
+  addEventListener(event: 'change', handler: (event: ElementChangeEvent) => void): this;
+  addEventListener(event: 'ready' | 'focus' | 'blur', handler: (event: ElementEvent) => void): this;
+  addEventListener(event: 'loaderror', handler: (event: ElementLoadErrorEvent) => void): this;
+  removeEventListener(event: ElementEventName, handler?: (...args: never[]) => void): this;
 }
 export interface Elements {
-  /** Throws a TypeError on an unknown type. */
+  /** Throws a TypeError on an unknown type, an Error when the group shows that field already. */
   create(type: ElementType, options?: ElementOptions): PayjpElement;
   getElement(type: ElementType): PayjpElement | null;
+  /** Every element of the group, now and later, in this language. */
+  update(options: { locale?: Lang | (string & {}) }): void;
 }
+/** A web font the card fields may use: `src` on the frame origin, or a data: URL. */
+export interface ElementFont { family: string; src: string; weight?: string; style?: string; display?: string; }
+export interface ElementsOptions { locale?: Lang | (string & {}); fonts?: ElementFont[]; }
 export interface SecurityBadgeOptions { theme?: 'light' | 'dark'; size?: 'small' | 'large'; locale?: Lang; }
 export interface SecurityBadge {
   mount(target: string | HTMLElement): void;
   unmount(): void;
   destroy(): void;
 }
-export interface CardHolder { name?: string; email?: string; phone?: string; }
-export interface CreateTokenOptions { card?: CardHolder; three_d_secure?: boolean; }
+/** What PAY.JP takes beside the fields; the card itself comes from the elements. */
+export interface CardDetails {
+  name?: string; email?: string; phone?: string; country?: string;
+  address_state?: string; address_city?: string; address_line1?: string; address_line2?: string; address_zip?: string;
+}
+/** @deprecated the name before payjp.js v2's `card` fields were all taken: use CardDetails. */
+export type CardHolder = CardDetails;
+export interface CreateTokenData { card?: CardDetails; three_d_secure?: boolean; tenant?: string; }
+/** @deprecated use CreateTokenData. */
+export type CreateTokenOptions = CreateTokenData;
+/** Where a 3-D Secure sub-window opens, as in payjp.js v2. */
+export interface WindowFeatures { width?: number; height?: number; top?: number; left?: number; }
+export interface ThreeDSecureOptions { timeout?: number; windowFeatures?: WindowFeatures; }
 export interface TokenCard {
   id: string; object: 'card'; brand: CardBrand; last4: string; exp_month: number; exp_year: number;
   name: string | null; email: string | null; phone: string | null; country: string | null;
+  address_state: string | null; address_city: string | null; address_line1: string | null; address_line2: string | null; address_zip: string | null;
   fingerprint: string; three_d_secure_status: 'unverified' | 'verified' | 'attempted' | 'failed' | 'aborted' | 'error' | null | (string & {});
 }
 export interface Token {
   id: string; object: 'token'; livemode: boolean; used: boolean; created: number; card: TokenCard;
+  /** Never set on a token: lets `if (r.error) … else r.id` narrow the result. */
+  error?: undefined;
 }
 /** An expected failure: a decline, a network problem, or a field the buyer must fix. */
 export type CreateTokenError = PayjpError | ElementValidationError;
+/** The token, or `{ error }`: narrow with `if (r.error)`, `'error' in r`, or a switch. */
+export type TokenResult = Token | { error: CreateTokenError; id?: undefined };
+export type AvailabilityResult = (Availability & { error?: undefined }) | { error: PayjpError };
 export interface PayjpInstance {
-  retrieveAvailability(): Promise<Availability | { error: PayjpError }>;
+  /** The public key this instance was made with. */
+  getPublicKey(): string;
+  retrieveAvailability(options?: { tenant?: string }): Promise<AvailabilityResult>;
   checkConnection(): Promise<ConnectionCheck>;
-  elements(): Elements;
-  /** Resolves with the token or `{ error }`; rejects only on misuse (e.g. an unmounted element). */
+  elements(options?: ElementsOptions): Elements;
   /**
+   * Resolves with the token or `{ error }`; rejects only on misuse (e.g. an unmounted element).
    * With `three_d_secure: true`, also runs the buyer's challenge and resolves with the finished
    * token (`card.three_d_secure_status` 'verified' or 'attempted'). In the redirect workflow the
    * page leaves and the promise never settles: call `handleThreeDSecureRedirect()` on return.
    */
-  createToken(element: PayjpElement, options?: CreateTokenOptions): Promise<Token | { error: CreateTokenError }>;
+  createToken(element: PayjpElement, data?: CreateTokenData, options?: ThreeDSecureOptions): Promise<TokenResult>;
   /** On the page the redirect workflow returns to: the finished token, `{ error }`, or null. */
-  handleThreeDSecureRedirect(): Promise<Token | { error: CreateTokenError } | null>;
-  /** Charge-level 3-D Secure for a charge (`ch_…`) made by the merchant's server. */
-  openThreeDSecureDialog(id: string): Promise<{ id: string } | { error: PayjpError }>;
+  handleThreeDSecureRedirect(): Promise<TokenResult | null>;
+  /**
+   * Charge-level (`ch_…`) or saved-card (`tdsr_…`) 3-D Secure in a dialog over the page. Resolves
+   * once the issuer is done (the server then finishes it); rejects with an Error (`code`,
+   * `message`) when the buyer cancels or time runs out.
+   */
+  openThreeDSecureIframe(id: string): Promise<void>;
+  /** The same in a sub-window; call it in the buyer's click. A blocked popup falls back to the dialog. */
+  openThreeDSecureDialog(id: string, options?: number | ThreeDSecureOptions): Promise<void>;
   securityBadge(options?: SecurityBadgeOptions): SecurityBadge;
 }
 /**

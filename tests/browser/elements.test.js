@@ -508,7 +508,7 @@ test('isolated: a frame given options it cannot render says failed instead of ha
   const nonce = hex();
   const options = JSON.stringify({ rules: [['constructor', '', 'color', 'red']] });
   const frame = document.createElement('iframe');
-  frame.src = `${FRAME_ORIGIN}/frame.html#${new URLSearchParams({ mode: 'field', type: 'card', instance: hex(), group: hex(), origin: location.origin, nonce, locale: 'en', options })}`;
+  frame.src = `${FRAME_ORIGIN}/frame.html#${new URLSearchParams({ mode: 'field', type: 'card', instance: hex(), group: hex(), key: KEY, origin: location.origin, nonce, locale: 'en', options })}`;
   const heard = new Promise((resolve) => {
     const onMessage = (e) => {
       if (e.source !== frame.contentWindow || e.data?.payjp !== 'hello') return;

@@ -196,3 +196,37 @@ test('a frame embedded by an origin that is not allowed refuses to render', asyn
   assert.equal(await page.locator('.payjp-input').count(), 0);
   await page.close();
 });
+
+test('web fonts from elements({ fonts }) load inside the frame; the frame page refuses any other source', async () => {
+  const p = await newPage(browser);
+  const page = p.page;
+  await page.goto(`${server.merchant}/?lang=en&tds=0`);
+  await page.waitForSelector('body[data-ready="true"]');
+  // A font the frame page may load (a data: URL), and one a skimmer might slip into the frame's
+  // options (another origin): its CSP allows only its own origin and data: URLs.
+  const font = 'data:font/woff2;base64,d09GMgABAAAAAA';
+  await page.evaluate(async ({ apiBase, font }) => {
+    const { Payjp } = await import('/pkg/index.js');
+    const payjp = Payjp('pk_test_0123456789abcdef01234567', { apiBase, frameOrigin: new URL(apiBase).origin });
+    const host = document.createElement('div');
+    host.id = 'fonts-host';
+    document.body.append(host);
+    const card = payjp.elements({ fonts: [{ family: 'Payjp Test Font', src: font }] }).create('card', { style: { base: { fontFamily: "'Payjp Test Font', sans-serif" } } });
+    await new Promise((resolve) => {
+      card.on('ready', resolve);
+      card.mount(host);
+    });
+  }, { apiBase: server.apiBase, font });
+  const frame = page.frames().find((f) => f.url().includes('mode=field') && f.url().includes('Payjp+Test+Font'));
+  assert.ok(frame, 'the field frame carries the font in its options');
+  const faces = await frame.evaluate(() => [...document.fonts].map((f) => f.family.replace(/"/g, '')));
+  assert.ok(faces.includes('Payjp Test Font'), `the frame registered the font: ${faces}`);
+  // The frame page's own policy refuses fonts from elsewhere, whatever its options say.
+  const blocked = await frame.evaluate(async () => {
+    const face = new FontFace('Elsewhere', 'url(https://fonts.example.com/x.woff2)');
+    document.fonts.add(face);
+    return face.load().then(() => 'loaded', (e) => e.name);
+  });
+  assert.notEqual(blocked, 'loaded');
+  await page.close();
+});

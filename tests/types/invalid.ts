@@ -13,8 +13,8 @@ export async function misuses(): Promise<void> {
   validateCvc('123', 'AMEX');
   // @ts-expect-error: the caret is a number
   formatCardNumber('4242', '4');
-  // @ts-expect-error: options are typed
-  Payjp('pk_test_x', { frameOrigin: 'https://js.example.com', locale: 'de' });
+  // @ts-expect-error: options are typed (a locale is a string; unknown ones fall back at run time)
+  Payjp('pk_test_x', { frameOrigin: 'https://js.example.com', locale: 42 });
   // @ts-expect-error: timeout is a number of milliseconds
   Payjp('pk_test_x', { frameOrigin: 'https://js.example.com', timeout: '10s' });
   // @ts-expect-error: a frame origin, or isolation: 'none'; never direct mode by omission
@@ -48,5 +48,14 @@ export async function misuses(): Promise<void> {
   payjp.securityBadge({ theme: 'blue' });
   // @ts-expect-error: createToken takes an element, not card data
   await payjp.createToken({ number: '4242424242424242' });
+  const tokenResult = await payjp.createToken(card);
+  // @ts-expect-error: the token's fields only exist once the error is ruled out
+  void tokenResult.id.length;
+  // @ts-expect-error: card data never goes to createToken: it comes from the elements
+  await payjp.createToken(card, { card: { number: '4242424242424242' } });
+  // @ts-expect-error: a tenant is a string
+  await payjp.createToken(card, { tenant: 1 });
+  // @ts-expect-error: openThreeDSecureIframe takes no options
+  await payjp.openThreeDSecureIframe('ch_1', 1000);
   void [b, c, l];
 }

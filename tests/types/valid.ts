@@ -30,7 +30,7 @@ export async function examples(): Promise<void> {
   const payjp = Payjp('pk_test_0123456789abcdef01234567', { locale: 'en', apiBase: 'https://api.pay.jp/v1', timeout: 10_000, isolation: 'none' });
   Payjp('pk_test_0123456789abcdef01234567', { frameOrigin: 'https://js.example.com' });
   const availability = await payjp.retrieveAvailability();
-  if ('error' in availability) {
+  if (availability.error) {
     const err: PayjpError = availability.error;
     const t: string = err.type;
     const status: number | null = err.status;
@@ -75,14 +75,31 @@ export async function checkout(): Promise<void> {
   const number: PayjpElement | null = elements.getElement('cardNumber');
   void number;
   const result = await payjp.createToken(card, { card: { name: 'TARO YAMADA', email: 'taro@example.jp' } });
-  if ('error' in result) {
+  // The patterns merchants write, each narrowing the result under --strict:
+  // `if (r.error) … else …` both ways;
+  if (result.error) {
     const code: string | null = result.error.code;
-    void code;
+    const message: string = result.error.message;
+    void [code, message];
   } else {
     const token: Token = result;
     const id: string = token.id;
     const last4: string = token.card.last4;
     void [id, last4];
+  }
+  // `if (!r.error) r.id`; `'error' in r` for the token side (its else branch);
+  if (!result.error) void result.card.brand;
+  if ('error' in result) void result.error?.message;
+  else void result.id;
+  // a switch on the code.
+  switch (result.error?.code) {
+    case 'card_declined':
+      void result.error.message;
+      break;
+    case undefined:
+      break;
+    default:
+      void result.error;
   }
   payjp.securityBadge({ theme: 'dark', size: 'large', locale: 'en' }).mount('#badge');
   Payjp('pk_test_0123456789abcdef01234567', { frameOrigin: 'https://js.example.com', threeDSecureWorkflow: 'subwindow', threeDSecureTimeout: 120_000 });
@@ -90,7 +107,20 @@ export async function checkout(): Promise<void> {
   if (!('error' in verified)) void verified.card.three_d_secure_status;
   const returned = await payjp.handleThreeDSecureRedirect();
   if (returned && !('error' in returned)) void returned.id;
-  const opened = await payjp.openThreeDSecureDialog('ch_0123');
-  if ('error' in opened) void opened.error.code;
+  // payjp.js v2: resolves when the issuer is done, rejects on cancel or timeout.
+  const done: void = await payjp.openThreeDSecureDialog('ch_0123', { timeout: 60_000, windowFeatures: { width: 480 } });
+  await payjp.openThreeDSecureDialog('tdsr_0123', 60_000);
+  await payjp.openThreeDSecureIframe('ch_0123').catch((e: Error & { code?: string }) => e.code);
+  void done;
+  // The rest of payjp.js v2's surface.
+  const key: string = payjp.getPublicKey();
+  const platform = await payjp.retrieveAvailability({ tenant: 'ten_1' });
+  if (!platform.error) void platform.card_types_supported;
+  const localized = payjp.elements({ locale: 'ja-JP', fonts: [{ family: 'Noto Sans JP', src: 'https://js.example.com/fonts/noto.woff2' }] });
+  localized.update({ locale: 'en' });
+  const split = localized.create('cardNumber', { showError: false });
+  split.addEventListener('change', (e) => void e.error?.detail).removeEventListener('change');
+  await payjp.createToken(split, { card: { address_zip: '1500001', country: 'JP' }, tenant: 'ten_1' }, { timeout: 120_000 });
+  void key;
   card.destroy();
 }

@@ -379,6 +379,7 @@ export class FrameView {
   applyOptions(options) {
     this.options = { ...this.options, ...options };
     if (options.showError === false) this.errorRegion.textContent = '';
+    if (options.locale) this.link?.iframe.setAttribute('title', TEXT[options.locale][this.type]);
     this.link?.send({ t: 'update', options });
   }
 
