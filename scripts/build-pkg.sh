@@ -4,8 +4,8 @@
 #      then wasm-opt -Oz from npm's binaryen;
 #   2. shorter import names in the wasm and its glue (scripts/shorten-imports.mjs);
 #   3. esbuild bundles the JavaScript: index.js (the package entry: the merchant page's host, no
-#      wasm), core.js (the wasm glue, card fields, badge and frame runtime) and payjp.js (the
-#      drop-in classic script);
+#      wasm), core.js (the wasm glue, card fields, badge and frame runtime), tds-return.js (where a
+#      3-D Secure challenge returns, on the frame origin) and payjp.js (the drop-in classic script);
 #   4. web.js (the ./web entry), the hand-written types and our manifest fields.
 # Prints the gzipped size of everything a browser downloads (scripts/size.sh).
 #   PKG_DIR=dir      build somewhere else (default pkg)
@@ -50,6 +50,8 @@ page_bundle "$stage/src/page/three-d-secure.js" esm "$out/tds.js"
 # core.js: the wasm glue, the card fields, the badge and the frame runtime. The frames load it;
 # so does index.js's init(), for the validators and direct mode.
 bundle "$stage/src/frame/index.js" --format=esm --outfile="$out/core.js"
+# tds-return.js: the frame origin's page where a 3-D Secure challenge returns (www/tds-return.html).
+bundle "$stage/src/frame/return.js" --format=esm --outfile="$out/tds-return.js"
 cp src/dom/index.d.ts "$out/index.d.ts"
 # ./web: the same module, for browsers without a bundler (<script type="module">).
 printf "export * from './index.js';\nexport { default } from './index.js';\n" > "$out/web.js"

@@ -63,7 +63,7 @@ async fn wait(p: Promise) -> JsValue {
 }
 
 async fn post_control(path: &str, body: &str) -> JsValue {
-    let r = gloo_net::http::Request::post(&control(path)).body(body).unwrap().send().await.unwrap();
+    let r = gloo_net::http::Request::post(&control(path)).header("content-type", "application/json").body(body).unwrap().send().await.unwrap();
     assert!(r.ok(), "control {path}: {}", r.status());
     JsValue::from_str(&r.text().await.unwrap())
 }

@@ -51,7 +51,7 @@ export async function startDriver(browser) {
   }
   const capabilities = browser === 'chromium'
     ? { browserName: 'chrome', 'goog:chromeOptions': { binary: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS } }
-    : { browserName: 'firefox', 'moz:firefoxOptions': { args: ['-headless'], prefs: { 'dom.disable_open_during_load': false } } };
+    : { browserName: 'firefox', 'moz:firefoxOptions': { args: ['-headless'], prefs: { 'dom.disable_open_during_load': false, 'devtools.jsonview.enabled': false } } };
   return {
     async session() {
       const { sessionId } = await call('POST', '/session', { capabilities: { alwaysMatch: capabilities } });

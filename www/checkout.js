@@ -10,8 +10,8 @@ const split = params.get('split') === '1';
 // never holds card data. ?isolation=none renders them directly in this page instead.
 const direct = params.get('isolation') === 'none';
 // 3-D Secure is on by default (the box can turn it off; ?tds=0 starts with it off). The
-// workflow: ?tds_workflow=iframe (default), subwindow or redirect.
-const workflow = ['subwindow', 'redirect'].includes(params.get('tds_workflow')) ? params.get('tds_workflow') : 'iframe';
+// workflow: ?tds_workflow=iframe (default), subwindow, redirect or auto.
+const workflow = ['subwindow', 'redirect', 'auto'].includes(params.get('tds_workflow')) ? params.get('tds_workflow') : 'iframe';
 
 const TEXT = {
   ja: {
@@ -63,6 +63,9 @@ const payjp = Payjp(config.publicKey, {
   frameOrigin: new URL(config.apiBase).origin,
   isolation: direct ? 'none' : 'frame',
   threeDSecureWorkflow: workflow,
+  // Direct mode's redirect workflow returns to a page of ours registered under a name
+  // (devserver --tds-redirect NAME=URL); isolated mode returns through the frame origin.
+  ...(params.get('tds_redirect') ? { threeDSecureRedirect: params.get('tds_redirect') } : {}),
   // For tests: ?tds_timeout=MS shortens the 10-minute limit.
   ...(Number(params.get('tds_timeout')) > 0 ? { threeDSecureTimeout: Number(params.get('tds_timeout')) } : {}),
 });
@@ -135,7 +138,8 @@ async function charge(token) {
   else show('ok', t.paid(result));
 }
 
-// Back from the issuer in the redirect workflow: finish the token and charge it.
+// Back from the issuer in the redirect workflow: the SDK finishes the token this tab started (or
+// says the return was not ours), and we charge it.
 const returned = await payjp.handleThreeDSecureRedirect();
 if (returned) await charge(returned);
 document.body.dataset.ready = 'true';

@@ -1,9 +1,14 @@
-//! The frame page of isolated mode, served by the payment origin: `www/frame.html`, naming this
-//! devserver's API as its default (`<meta name="payjp-api-base">`, as PAY.JP's frames would name
-//! api.pay.jp), and the package under `/pkg` (readable cross-origin: the drop-in script imports
-//! `core.js` from here in direct mode). The page gets a strict CSP whose `frame-ancestors` is the
-//! same allow-list as CORS, so only allowed merchant origins can embed the card fields; any other
-//! embedder gets a blocked frame.
+//! The pages of the frame origin, served by the payment origin, each naming this devserver's API
+//! as its default (`<meta name="payjp-api-base">`, as PAY.JP's frames would name api.pay.jp):
+//! - `/frame.html` (`www/frame.html`): card fields, the controller and the badge;
+//! - `/tds.html`: the same page for the 3-D Secure challenge frame, whose policy also lets it frame
+//!   the issuer (a real issuer's pages are on any https origin);
+//! - `/tds-return.html` (`www/tds-return.html`): where a challenge returns (the redirect name
+//!   `payjp-wasm`), and the redirect workflow's launcher;
+//! - the package under `/pkg` (readable cross-origin: the drop-in script imports `core.js` from here
+//!   in direct mode).
+//! Each page gets a strict CSP whose `frame-ancestors` is the same allow-list as CORS, so only
+//! allowed merchant origins can embed them; any other embedder gets a blocked frame.
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -15,33 +20,60 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::state::AppState;
 
-/// The frame page's policy: its own scripts and styles, WebAssembly compilation, the token API
-/// on this origin, web fonts from this origin or data: URLs (`elements({ fonts })`), the 3-D
-/// Secure issuer's pages of the APIs the frames may use (this origin's, PAY.JP's), and embedding
-/// by the allowed origins only.
-pub fn csp(allow_origins: &[String]) -> String {
-    let ancestors = if allow_origins.is_empty() { "'none'".to_string() } else { allow_origins.join(" ") };
-    format!(
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; \
-img-src 'self' data:; font-src 'self' data:; frame-src 'self' https://api.pay.jp; base-uri 'none'; form-action 'none'; \
+/// Which page of the frame origin a policy is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// `frame.html`: fields, controller, badge. Frames nothing.
+    Frame,
+    /// `tds.html`: the challenge frame. Frames the start page (the API's origin) and the issuer it
+    /// redirects to (any https origin; here also the test issuer).
+    Challenge,
+    /// `tds-return.html`: no wasm, no styles; framed by the challenge frame (in the iframe
+    /// workflow) as well as by the allowed origins.
+    Return,
+}
+
+/// The policy of a frame-origin page: its own scripts and styles, WebAssembly compilation, the
+/// token API on this origin, web fonts from this origin or data: URLs (`elements({ fonts })`),
+/// and embedding by the allowed origins only.
+pub fn csp(page: Page, allow_origins: &[String], issuer_origin: &str) -> String {
+    let mut ancestors = allow_origins.to_vec();
+    if page == Page::Return {
+        ancestors.insert(0, "'self'".into());
+    }
+    let ancestors = if ancestors.is_empty() { "'none'".to_string() } else { ancestors.join(" ") };
+    match page {
+        Page::Return => format!(
+            "default-src 'none'; script-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors {ancestors}; \
+require-trusted-types-for 'script'"
+        ),
+        Page::Frame | Page::Challenge => {
+            let frames = if page == Page::Challenge { format!("'self' https: {issuer_origin}") } else { "'none'".into() };
+            format!(
+                "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; \
+img-src 'self' data:; font-src 'self' data:; frame-src {frames}; base-uri 'none'; form-action 'none'; \
 frame-ancestors {ancestors}; \
 require-trusted-types-for 'script'"
-    )
+            )
+        }
+    }
 }
 
 pub fn router(state: AppState) -> Router<AppState> {
     let www = state.config.root.join("www");
     Router::new()
-        .route("/frame.html", get(frame_page))
+        .route("/frame.html", get(|s| page_with_api(s, "frame.html")))
+        .route("/tds.html", get(|s| page_with_api(s, "frame.html")))
+        .route("/tds-return.html", get(|s| page_with_api(s, "tds-return.html")))
         // An empty page of this origin: the floor `make bench` measures isolated fields against.
         .route_service("/blank.html", ServeFile::new(www.join("blank.html")))
         .nest_service("/pkg", ServeDir::new(state.config.root.join("pkg")))
         .layer(middleware::from_fn_with_state(state, frame_csp))
 }
 
-/// `www/frame.html` with this devserver's API base named as the frames' default.
-async fn frame_page(State(state): State<AppState>) -> Response {
-    match tokio::fs::read_to_string(state.config.root.join("www").join("frame.html")).await {
+/// A page of `www/` with this devserver's API base named as the frames' default.
+async fn page_with_api(State(state): State<AppState>, file: &'static str) -> Response {
+    match tokio::fs::read_to_string(state.config.root.join("www").join(file)).await {
         Ok(html) => {
             let meta = format!("<meta charset=\"utf-8\">\n  <meta name=\"payjp-api-base\" content=\"{}\">", state.config.api_base_url);
             let page = html.replacen("<meta charset=\"utf-8\">", &meta, 1);
@@ -52,10 +84,15 @@ async fn frame_page(State(state): State<AppState>) -> Response {
 }
 
 async fn frame_csp(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let page = match req.uri().path() {
+        "/tds.html" => Page::Challenge,
+        "/tds-return.html" => Page::Return,
+        _ => Page::Frame,
+    };
     let mut response = next.run(req).await;
     let is_html = response.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
     if is_html {
-        if let Ok(value) = HeaderValue::from_str(&csp(&state.config.allow_origins)) {
+        if let Ok(value) = HeaderValue::from_str(&csp(page, &state.config.allow_origins, &state.config.issuer_origin)) {
             response.headers_mut().insert("content-security-policy", value);
         }
         // The fragment carries the nonce; never leak the URL onwards.
@@ -69,10 +106,20 @@ async fn frame_csp(State(state): State<AppState>, req: Request, next: Next) -> R
 
 #[cfg(test)]
 mod tests {
+    use super::{csp, Page};
+
     #[test]
     fn frame_ancestors_follow_the_allow_list() {
-        let csp = super::csp(&["http://localhost:8080".into(), "http://127.0.0.1:*".into()]);
-        assert!(csp.contains("frame-ancestors http://localhost:8080 http://127.0.0.1:*;"), "{csp}");
-        assert!(super::csp(&[]).contains("frame-ancestors 'none'"));
+        let allowed = ["http://localhost:8080".into(), "http://127.0.0.1:*".into()];
+        let issuer = "http://localhost:9999";
+        let frame = csp(Page::Frame, &allowed, issuer);
+        assert!(frame.contains("frame-ancestors http://localhost:8080 http://127.0.0.1:*;"), "{frame}");
+        assert!(frame.contains("frame-src 'none'"), "card fields frame nothing: {frame}");
+        assert!(csp(Page::Frame, &[], issuer).contains("frame-ancestors 'none'"));
+        let challenge = csp(Page::Challenge, &allowed, issuer);
+        assert!(challenge.contains("frame-src 'self' https: http://localhost:9999;"), "{challenge}");
+        let back = csp(Page::Return, &allowed, issuer);
+        assert!(back.contains("frame-ancestors 'self' http://localhost:8080 http://127.0.0.1:*;"), "{back}");
+        assert!(!back.contains("wasm"), "{back}");
     }
 }

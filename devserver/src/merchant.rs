@@ -31,12 +31,14 @@ pub fn router(state: AppState) -> Router {
 
 /// The demo pages run under a strict policy: scripts and styles from this origin only (styles
 /// the SDK adds go through the CSSOM, which CSP allows), WebAssembly compilation, API calls to
-/// the payment origin only, and Trusted Types for every script sink.
-pub fn csp(api_base: &str) -> String {
+/// the payment origin only, and Trusted Types for every script sink. Frames: the payment origin's,
+/// and, for direct mode's 3-D Secure dialog (which frames PAY.JP's start page, which sends it on
+/// to the card issuer), the issuer's.
+pub fn csp(api_base: &str, issuer_origin: &str) -> String {
     let payment_origin = api_base.trim_end_matches("/v1");
     format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
-connect-src 'self' {payment_origin}; frame-src {payment_origin}; form-action 'self'; base-uri 'none'; \
+connect-src 'self' {payment_origin}; frame-src {payment_origin} {issuer_origin}; form-action 'self'; base-uri 'none'; \
 frame-ancestors 'none'; require-trusted-types-for 'script'"
     )
 }
@@ -45,7 +47,7 @@ async fn strict_csp(State(state): State<AppState>, req: Request, next: Next) -> 
     let mut response = next.run(req).await;
     let is_html = response.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
     if is_html {
-        if let Ok(value) = axum::http::HeaderValue::from_str(&csp(&state.config.api_base_url)) {
+        if let Ok(value) = axum::http::HeaderValue::from_str(&csp(&state.config.api_base_url, &state.config.issuer_origin)) {
             response.headers_mut().insert("content-security-policy", value);
         }
     }
@@ -58,8 +60,9 @@ async fn demo_config(State(state): State<AppState>) -> Response {
     json(200, &serde_json::json!({ "publicKey": DEMO_PUBLIC_KEY, "apiBase": state.config.api_base_url.clone() }))
 }
 
-/// The test-mode key of the demo merchant.
+/// The test-mode key of the demo merchant, and its account (its secret key is `sk_` + the account).
 pub const DEMO_PUBLIC_KEY: &str = "pk_test_0123456789abcdef01234567";
+const DEMO_ACCOUNT: &str = "test_0123456789abcdef01234567";
 
 /// Records method, URI and the whole body of every request, then passes it on.
 async fn record(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -86,82 +89,30 @@ async fn read_log(State(state): State<AppState>, Extension(peer): Extension<Peer
     json(200, &serde_json::Value::Array(entries))
 }
 
-/// `POST /charge {"token": "tok_…", "amount": 3980}`: what a merchant server does with a token,
-/// in test mode. Refuses unknown, used and unverified (3-D Secure) tokens as PAY.JP does.
+/// `POST /charge {"token": "tok_…", "amount": 3980, "three_d_secure": false}`: what a merchant
+/// server does with a token, through the same server API code as `POST /v1/charges` (the demo
+/// merchant holds the secret key of the account that made the token). Refuses unknown, used and
+/// unverified (3-D Secure) tokens as PAY.JP does; with `three_d_secure`, the charge waits for the
+/// buyer's challenge (`openThreeDSecureIframe`) and `/charge/{id}/tds_finish`.
 async fn charge(State(state): State<AppState>, body: Bytes) -> Response {
     let request: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
     let Some(token_id) = request["token"].as_str() else {
         return error(400, "invalid_request_error", Some("missing_param"), "Send {\"token\": \"tok_...\"}.", Some("token"));
     };
-    let amount = request["amount"].as_u64().unwrap_or(3980);
-    let mut tokens = lock(&state.inner.tokens);
-    let Some(token) = tokens.get_mut(token_id) else {
-        return error(404, "client_error", Some("invalid_id"), &format!("No such token: {token_id}"), Some("token"));
-    };
-    if token.used {
-        return error(400, "client_error", Some("token_already_used"), "This token has already been used.", Some("token"));
+    let account = lock(&state.inner.tokens).get(token_id).map_or_else(|| DEMO_ACCOUNT.to_string(), |t| t.account.clone());
+    let mut form = vec![
+        ("card".to_string(), token_id.to_string()),
+        ("amount".to_string(), request["amount"].as_u64().unwrap_or(3980).to_string()),
+        ("currency".to_string(), "jpy".to_string()),
+    ];
+    if request["three_d_secure"] == true {
+        form.push(("three_d_secure".into(), "true".into()));
     }
-    if token.json["card"]["three_d_secure_status"] == "unverified" {
-        return error(400, "client_error", Some("unverified_token"), "3-D Secure has not been completed for this token.", Some("token"));
-    }
-    let tds = token.json["card"]["three_d_secure_status"].as_str().unwrap_or("");
-    if tds == "failed" || tds == "aborted" {
-        return error(402, "card_error", Some("three_d_secure_failed"), "3-D Secure failed for this card.", Some("token"));
-    }
-    token.used = true;
-    if let Some(code) = token.charge_failure {
-        return error(402, "card_error", Some(code), crate::cards::decline_message(code), None);
-    }
-    let card = &token.json["card"];
-    let mut id = [0u8; 12];
-    getrandom::fill(&mut id).expect("randomness");
-    let id: String = format!("ch_{}", id.iter().map(|b| format!("{b:02x}")).collect::<String>());
-    let mut charge = serde_json::json!({
-        "object": "charge",
-        "id": id,
-        "amount": amount,
-        "currency": "jpy",
-        "paid": true,
-        "captured": true,
-        "livemode": token.json["livemode"],
-        "card": { "brand": card["brand"], "last4": card["last4"], "three_d_secure_status": card["three_d_secure_status"] },
-    });
-    // Charge-level 3-D Secure: the charge waits for the buyer's challenge and tds_finish.
-    if request["three_d_secure"] == true && card["three_d_secure_status"].is_null() {
-        let public_key = token.public_key.clone();
-        drop(tokens);
-        let mut pending = charge.clone();
-        pending["paid"] = false.into();
-        pending["captured"] = false.into();
-        pending["three_d_secure_status"] = "unverified".into();
-        lock(&state.inner.pending_charges).insert(id.clone(), crate::state::PendingCharge { public_key, charge: charge.clone() });
-        println!("devserver: charge {id} waits for 3-D Secure");
-        return json(200, &pending);
-    }
-    charge["three_d_secure_status"] = card["three_d_secure_status"].clone();
-    println!("devserver: charged {amount} JPY to {} ****{}", card["brand"].as_str().unwrap_or("?"), card["last4"].as_str().unwrap_or("?"));
-    json(200, &charge)
+    crate::server_api::charge(&state, &account, &form).unwrap_or_else(|r| r)
 }
 
 /// `POST /charge/{id}/tds_finish`: what the merchant's server calls after the buyer's
 /// charge-level challenge (PAY.JP's `POST /charges/{id}/tds_finish`).
 async fn charge_tds_finish(State(state): State<AppState>, axum::extract::Path(id): axum::extract::Path<String>) -> Response {
-    let Some(pending) = lock(&state.inner.pending_charges).get(&id).cloned() else {
-        return error(404, "client_error", Some("invalid_id"), &format!("No such charge waiting for 3-D Secure: {id}"), None);
-    };
-    let outcome = lock(&state.inner.tds_outcomes).get(&id).copied();
-    match outcome {
-        None => error(400, "client_error", Some("three_d_secure_incompleted"), "3-D Secure has not been completed for this charge.", None),
-        Some(o) => {
-            lock(&state.inner.pending_charges).remove(&id);
-            match o {
-                crate::tds::Outcome::Verified | crate::tds::Outcome::Attempted => {
-                    let mut charge = pending.charge;
-                    charge["three_d_secure_status"] = o.status().into();
-                    json(200, &charge)
-                }
-                _ => error(402, "card_error", Some("three_d_secure_failed"), "3-D Secure failed for this charge.", None),
-            }
-        }
-    }
+    crate::server_api::finish_charge_for(&state, &id)
 }

@@ -11,7 +11,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
-use base64::Engine;
 use payjp_wasm::core::{self as card_core, Network, YearMonth};
 use sha2::{Digest, Sha256};
 
@@ -20,14 +19,9 @@ use crate::cards::{test_card, Behaviour};
 use crate::cors;
 use crate::faults::{Fault, FaultKind, FAULT_HEADER, GARBAGE_BODY, HTML_BLOCK_PAGE, TRUNCATED_BODY};
 use crate::serve::{DropConnection, Peer};
+use crate::keys::{self, ApiKey};
+use crate::server_api;
 use crate::state::{lock, AppState, StoredToken};
-
-/// The public key a request authenticated with.
-#[derive(Clone, Debug)]
-struct PublicKey {
-    key: String,
-    live: bool,
-}
 
 /// Adds to the global counters and to those of the presented key.
 fn count(state: &AppState, key: Option<&str>, f: impl Fn(&mut crate::state::Stats)) {
@@ -35,14 +29,6 @@ fn count(state: &AppState, key: Option<&str>, f: impl Fn(&mut crate::state::Stat
     if let Some(key) = key {
         f(lock(&state.inner.stats_by_key).entry(key.to_string()).or_default());
     }
-}
-
-/// The key in a Basic `Authorization` header, whatever it is (valid or not).
-fn presented_key(headers: &HeaderMap) -> Option<String> {
-    let auth = headers.get("authorization")?.to_str().ok()?;
-    let decoded = base64::engine::general_purpose::STANDARD.decode(auth.strip_prefix("Basic ")?.trim()).ok()?;
-    let user_pass = String::from_utf8(decoded).ok()?;
-    Some(user_pass.split_once(':').map_or(user_pass.as_str(), |(user, _)| user).to_string())
 }
 
 /// The fault chosen for a request by [`gate`]; `Err` when the header's spec did not parse.
@@ -55,6 +41,15 @@ pub fn router(state: AppState) -> Router {
         .route("/tokens/{id}", get(retrieve_token))
         .route("/tokens/{id}/tds_finish", post(tds_finish))
         .route("/accounts/brands", get(brands))
+        // The server API (secret key): crate::server_api.
+        .route("/charges", post(server_api::create_charge))
+        .route("/charges/{id}", get(server_api::retrieve_charge))
+        .route("/charges/{id}/capture", post(server_api::capture_charge))
+        .route("/charges/{id}/tds_finish", post(server_api::finish_charge))
+        .route("/customers", post(server_api::create_customer))
+        .route("/customers/{id}", get(server_api::retrieve_customer))
+        .route("/three_d_secure_requests", post(server_api::create_tds_request))
+        .route("/three_d_secure_requests/{id}", get(server_api::retrieve_tds_request))
         .fallback(|| async { error(404, "client_error", Some("invalid_request"), "Unrecognized request URL.", None) })
         .layer(middleware::from_fn_with_state(state.clone(), api_layer));
     let control = Router::new()
@@ -63,14 +58,11 @@ pub fn router(state: AppState) -> Router {
         .route("/reset", post(reset))
         .route("/tds", post(crate::tds::control))
         .layer(middleware::from_fn_with_state(state.clone(), control_layer));
-    // The issuer's pages are opened by the buyer's browser, without Basic auth.
-    let issuer = Router::new()
-        .route("/{id}/start", get(crate::tds::start))
-        .route("/{id}/challenge", post(crate::tds::submit))
-        .route("/finish.js", get(crate::tds::finish_js))
-        .route("/issuer.css", get(crate::tds::issuer_css));
+    // 3-D Secure's start and finish are opened by the buyer's browser, without Basic auth; the
+    // issuer itself is on its own origin (crate::tds::issuer_router).
+    let tds = Router::new().route("/{id}/start", get(crate::tds::start)).route("/{id}/finish", get(crate::tds::finish));
     Router::new()
-        .nest("/v1/tds", issuer)
+        .nest("/v1/tds", tds)
         .nest("/v1", api)
         .nest("/__control", control)
         .merge(crate::frame::router(state.clone()))
@@ -82,7 +74,7 @@ pub fn gate(state: &AppState, req: &mut Request) -> Result<(), DropConnection> {
     if !req.uri().path().starts_with("/v1/") || req.uri().path().starts_with("/v1/tds/") || req.method() == Method::OPTIONS {
         return Ok(());
     }
-    let key = presented_key(req.headers());
+    let key = keys::presented(req.headers());
     let chosen = match req.headers().get(FAULT_HEADER) {
         Some(spec) => Fault::parse(spec.to_str().unwrap_or("")),
         None => {
@@ -136,7 +128,7 @@ async fn guarded(state: &AppState, req: &mut Request) -> Option<Response> {
     if state.config.cdn_test {
         return Some(raw(404, "application/json; charset=utf-8", api_error::CDN_TEST));
     }
-    let presented = presented_key(req.headers());
+    let presented = keys::presented(req.headers());
     let presented = presented.as_deref();
     count(state, presented, |s| s.requests += 1);
     if req.method() == Method::POST && req.uri().path().ends_with("/tokens") {
@@ -153,7 +145,7 @@ async fn guarded(state: &AppState, req: &mut Request) -> Option<Response> {
     if let Some(answer) = apply_fault(state, &fault).await {
         return Some(answer);
     }
-    let key = match authenticate(req.headers()) {
+    let key = match keys::authenticate(req.headers()) {
         Ok(key) => key,
         Err(answer) => return Some(answer),
     };
@@ -199,42 +191,6 @@ async fn apply_fault(state: &AppState, fault: &Fault) -> Option<Response> {
     Some(answer)
 }
 
-fn is_public_key(key: &str) -> bool {
-    let rest = key.strip_prefix("pk_test_").or_else(|| key.strip_prefix("pk_live_"));
-    rest.is_some_and(|hex| hex.len() == 24 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-}
-
-/// The key, shortened: enough to recognise, never a whole secret.
-fn shown_key(key: &str) -> String {
-    let head: String = key.chars().take(12).collect();
-    if key.chars().count() > 12 { format!("{head}…") } else { head }
-}
-
-fn authenticate(headers: &HeaderMap) -> Result<PublicKey, Response> {
-    let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("");
-    let decoded = auth
-        .strip_prefix("Basic ")
-        .and_then(|b64| base64::engine::general_purpose::STANDARD.decode(b64.trim()).ok())
-        .and_then(|bytes| String::from_utf8(bytes).ok());
-    let Some(user_pass) = decoded else {
-        return Err(error(401, "auth_error", None, "Invalid API Key: (none). Send your public key with HTTP Basic auth.", None));
-    };
-    let key = user_pass.split_once(':').map_or(user_pass.as_str(), |(user, _)| user);
-    if key.starts_with("sk_") {
-        return Err(error(
-            401,
-            "auth_error",
-            None,
-            "Secret keys (sk_...) must never be used in a browser. Use your public key (pk_test_... or pk_live_...).",
-            None,
-        ));
-    }
-    if !is_public_key(key) {
-        return Err(error(401, "auth_error", None, &format!("Invalid API Key: {}", shown_key(key)), None));
-    }
-    Ok(PublicKey { key: key.to_string(), live: key.starts_with("pk_live_") })
-}
-
 fn random_hex(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf).expect("randomness");
@@ -276,7 +232,7 @@ fn current_year_month() -> YearMonth {
 }
 
 /// Checks the card fields the way PAY.JP does at token creation. `Err` is the error answer.
-fn check_card(form: &Form, key: &PublicKey) -> Result<CardFields, Response> {
+fn check_card(form: &Form, key: &ApiKey) -> Result<CardFields, Response> {
     let Some(number) = form.get("card[number]") else {
         return Err(error(400, "invalid_request_error", Some("missing_card"), "Missing card data: card[number] is required.", Some("card")));
     };
@@ -354,7 +310,16 @@ struct CardFields {
     behaviour: Behaviour,
 }
 
-async fn create_token(State(state): State<AppState>, Extension(key): Extension<PublicKey>, body: Bytes) -> Response {
+async fn create_token(State(state): State<AppState>, Extension(key): Extension<ApiKey>, body: Bytes) -> Response {
+    if key.secret {
+        return error(
+            401,
+            "auth_error",
+            None,
+            "Secret keys (sk_...) must never be used in a browser. Use your public key (pk_test_... or pk_live_...).",
+            None,
+        );
+    }
     let form = Form(form_pairs(&body));
     let fields = match check_card(&form, &key) {
         Ok(fields) => fields,
@@ -413,7 +378,7 @@ async fn create_token(State(state): State<AppState>, Extension(key): Extension<P
     };
     lock(&state.inner.tokens).insert(
         token_id.clone(),
-        StoredToken { json: token.clone(), public_key: key.key.clone(), used: false, charge_failure },
+        StoredToken { json: token.clone(), account: key.account.clone(), used: false, charge_failure },
     );
     count(&state, Some(&key.key), |s| s.tokens_created += 1);
     if let Some(tenant) = form.get("tenant") {
@@ -462,9 +427,10 @@ fn token_not_found(id: &str) -> Response {
     error(404, "client_error", Some("invalid_id"), &format!("No such token: {id}"), Some("id"))
 }
 
-async fn retrieve_token(State(state): State<AppState>, Extension(key): Extension<PublicKey>, Path(id): Path<String>) -> Response {
+/// `GET /v1/tokens/{id}`, with the public or the secret key of the account that made it.
+async fn retrieve_token(State(state): State<AppState>, Extension(key): Extension<ApiKey>, Path(id): Path<String>) -> Response {
     match lock(&state.inner.tokens).get(&id) {
-        Some(t) if t.public_key == key.key => {
+        Some(t) if t.account == key.account => {
             let mut json_value = t.json.clone();
             json_value["used"] = t.used.into();
             json(200, &json_value)
@@ -473,11 +439,12 @@ async fn retrieve_token(State(state): State<AppState>, Extension(key): Extension
     }
 }
 
-/// Finishes 3-D Secure: applies what the buyer chose at the issuer (`crate::tds`). Before the
-/// challenge is done, PAY.JP answers `three_d_secure_incompleted`.
-async fn tds_finish(State(state): State<AppState>, Extension(key): Extension<PublicKey>, Path(id): Path<String>) -> Response {
+/// `POST /v1/tokens/{id}/tds_finish`, with the public key (the browser, PAY.JP's mobile SDKs) or
+/// the secret key (the merchant's server): applies what the buyer chose at the issuer
+/// (`crate::tds`). Before the challenge is done, PAY.JP answers `three_d_secure_incompleted`.
+async fn tds_finish(State(state): State<AppState>, Extension(key): Extension<ApiKey>, Path(id): Path<String>) -> Response {
     let mut tokens = lock(&state.inner.tokens);
-    let Some(t) = tokens.get_mut(&id).filter(|t| t.public_key == key.key) else {
+    let Some(t) = tokens.get_mut(&id).filter(|t| t.account == key.account) else {
         return token_not_found(&id);
     };
     if t.json["card"]["three_d_secure_status"] != "unverified" {
@@ -490,7 +457,7 @@ async fn tds_finish(State(state): State<AppState>, Extension(key): Extension<Pub
     json(200, &t.json)
 }
 
-async fn brands(State(state): State<AppState>, Extension(key): Extension<PublicKey>, RawQuery(query): RawQuery) -> Response {
+async fn brands(State(state): State<AppState>, Extension(key): Extension<ApiKey>, RawQuery(query): RawQuery) -> Response {
     let tenant = query.as_deref().map(|q| form_pairs(q.as_bytes())).and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "tenant")).map(|(_, v)| v);
     if let Some(tenant) = tenant {
         count(&state, Some(&key.key), |s| s.last_tenant = Some(tenant.clone()));
@@ -505,12 +472,25 @@ async fn brands(State(state): State<AppState>, Extension(key): Extension<PublicK
 }
 
 /// Control endpoints answer loopback peers only, with CORS for the allowed origins so that
-/// browser tests can use them.
+/// browser tests can use them. A page in the developer's browser must not drive them: a request
+/// that carries any other `Origin` is refused, and a POST must be JSON (which a cross-origin page
+/// cannot send without a preflight, and the preflight is only granted to allowed origins).
 async fn control_layer(State(state): State<AppState>, Extension(peer): Extension<Peer>, req: Request, next: Next) -> Response {
     if !peer.0.ip().is_loopback() {
         return error(403, "client_error", None, "Control endpoints are loopback only.", None);
     }
-    let origin = origin(req.headers()).filter(|o| cors::origin_allowed(&state.config.allow_origins, o));
+    let origin = origin(req.headers());
+    if let Some(o) = &origin {
+        if !cors::origin_allowed(&state.config.allow_origins, o) {
+            return error(403, "client_error", Some("origin_not_allowed"), "Control endpoints refuse this origin.", None);
+        }
+    }
+    if req.method() == Method::POST {
+        let content_type = req.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
+        if !content_type.split(';').next().is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json")) {
+            return error(415, "client_error", Some("unsupported_media_type"), "Control endpoints take application/json only.", None);
+        }
+    }
     let mut response = if req.method() == Method::OPTIONS { raw(204, "text/plain", "") } else { next.run(req).await };
     if let Some(o) = origin {
         cors::preflight(response.headers_mut(), &o);
@@ -545,9 +525,12 @@ async fn stats(State(state): State<AppState>, req: Request) -> Response {
     }
 }
 
-/// Clears faults, rate buckets, counters and the merchant log; tokens stay valid.
+/// Clears faults, rate buckets, counters, the merchant log and the 3-D Secure switches; tokens
+/// and other objects stay valid.
 async fn reset(State(state): State<AppState>) -> Response {
     lock(&state.inner.faults).clear();
+    lock(&state.inner.tds_modes).clear();
+    *lock(&state.inner.tds_refuse_framing) = false;
     lock(&state.inner.buckets).clear();
     *lock(&state.inner.stats) = Default::default();
     lock(&state.inner.stats_by_key).clear();

@@ -8,11 +8,12 @@ use crate::config::Config;
 use crate::faults::Fault;
 use crate::rate_limit::Buckets;
 
-/// A token as issued, kept so that `GET /tokens/{id}`, `tds_finish` and `/charge` can find it.
+/// A token as issued, kept so that `GET /tokens/{id}`, `tds_finish` and charges can find it.
 #[derive(Clone, Debug)]
 pub struct StoredToken {
     pub json: serde_json::Value,
-    pub public_key: String,
+    /// The account of the key that made it (`test_…`): its public and secret keys may use it.
+    pub account: String,
     /// Set when the merchant charged it.
     pub used: bool,
     /// Token succeeds but the later charge fails with this code (PAYJP.md §4).
@@ -55,17 +56,25 @@ pub struct Inner {
     pub tds_outcomes: Mutex<HashMap<String, crate::tds::Outcome>>,
     /// Challenge behaviour per public key (`Some`) or for all (`None`).
     pub tds_modes: Mutex<HashMap<Option<String>, crate::tds::Mode>>,
-    /// Charges the merchant made with `three_d_secure: true`, waiting for the buyer's challenge
-    /// (charge-level 3-D Secure, opened by `payjp.openThreeDSecureDialog`).
-    pub pending_charges: Mutex<HashMap<String, PendingCharge>>,
+    /// Charges, customers and 3-D Secure requests (`server_api`), by id.
+    pub charges: Mutex<HashMap<String, Stored>>,
+    pub customers: Mutex<HashMap<String, Stored>>,
+    pub tds_requests: Mutex<HashMap<String, Stored>>,
+    /// Challenges under way: a random session id → what it is for and where it returns.
+    pub tds_sessions: Mutex<HashMap<String, crate::tds::Session>>,
+    /// Test switch: the issuer's pages refuse to be framed (`POST /__control/tds {"frame": false}`).
+    pub tds_refuse_framing: Mutex<bool>,
 }
 
-/// A charge waiting for 3-D Secure: the key whose buyer may open its challenge, and the answer
-/// to give once it is finished.
+/// An object of the server API as PAY.JP answers it, with the account it belongs to and what the
+/// devserver needs beside (a charge: capture when 3-D Secure finishes; a token's or a customer
+/// card's charge failure).
 #[derive(Clone, Debug)]
-pub struct PendingCharge {
-    pub public_key: String,
-    pub charge: serde_json::Value,
+pub struct Stored {
+    pub json: serde_json::Value,
+    pub account: String,
+    pub capture: bool,
+    pub charge_failure: Option<&'static str>,
 }
 
 #[derive(Clone)]

@@ -194,10 +194,8 @@ fn retrieve_brands_and_tds_finish() {
     assert_eq!(charge.json()["error"]["code"], "unverified_token");
     let early = send(s.payment, "POST", &format!("/v1/tokens/{tds_id}/tds_finish"), &[("Authorization", &auth)], "").unwrap();
     assert_eq!(early.json()["error"]["code"], "three_d_secure_incompleted", "not before the challenge");
-    let back = format!("http://localhost:9999/return");
-    let form = format!("publickey={PK_TEST}&back={back}&code=123456&choice=verified");
-    let challenge = send(s.payment, "POST", &format!("/v1/tds/{tds_id}/challenge"), &[FORM], &form).unwrap();
-    assert_eq!(challenge.status, 200);
+    let back = walk_challenge(&s, tds_id, PK_TEST, "back=payjp-wasm", "verified");
+    assert_eq!(back.status, 303, "{}", back.body);
     let finished = send(s.payment, "POST", &format!("/v1/tokens/{tds_id}/tds_finish"), &[("Authorization", &auth)], "").unwrap();
     assert_eq!(finished.json()["card"]["three_d_secure_status"], "verified");
     let again = send(s.payment, "POST", &format!("/v1/tokens/{id}/tds_finish"), &[("Authorization", &auth)], "").unwrap();
@@ -324,21 +322,21 @@ fn faults_by_header() {
 #[test]
 fn faults_by_control_endpoint_apply_to_the_next_requests() {
     let s = server();
-    let queued = send(s.payment, "POST", "/__control/faults", &[], r#"{"fault":"status=503","count":2}"#).unwrap();
+    let queued = send(s.payment, "POST", "/__control/faults", &[JSON], r#"{"fault":"status=503","count":2}"#).unwrap();
     assert_eq!(queued.status, 200);
     let body = card_form("4242424242424242", "123");
     assert_eq!(create_token(s.payment, PK_TEST, &body).status, 503);
     assert_eq!(create_token(s.payment, PK_TEST, &body).status, 503);
     assert_eq!(create_token(s.payment, PK_TEST, &body).status, 200);
-    send(s.payment, "POST", "/__control/faults", &[], r#"{"fault":"drop"}"#).unwrap();
+    send(s.payment, "POST", "/__control/faults", &[JSON], r#"{"fault":"drop"}"#).unwrap();
     let auth = basic(PK_TEST);
     assert!(send(s.payment, "POST", "/v1/tokens", &[("Authorization", &auth), FORM], &body).is_err(), "a queued drop drops");
     let stats = send(s.payment, "GET", "/__control/stats", &[], "").unwrap().json();
     assert_eq!(stats["token_requests"], 3, "dropped requests never reach the API: {stats}");
     assert_eq!(stats["tokens_created"], 1);
-    let bad = send(s.payment, "POST", "/__control/faults", &[], r#"{"fault":"status=418"}"#).unwrap();
+    let bad = send(s.payment, "POST", "/__control/faults", &[JSON], r#"{"fault":"status=418"}"#).unwrap();
     assert_eq!(bad.status, 400);
-    send(s.payment, "POST", "/__control/reset", &[], "").unwrap();
+    send(s.payment, "POST", "/__control/reset", &[JSON], "").unwrap();
     assert_eq!(send(s.payment, "GET", "/__control/stats", &[], "").unwrap().json()["requests"], 0);
 }
 
@@ -385,7 +383,7 @@ fn merchant_charges_tokens_once_and_records_every_request() {
 fn faults_and_counters_can_be_scoped_to_one_key() {
     let s = server();
     let body = card_form("4242424242424242", "123");
-    let queued = send(s.payment, "POST", "/__control/faults", &[], &format!(r#"{{"fault":"status=500","count":1,"key":"{PK_OTHER}"}}"#)).unwrap();
+    let queued = send(s.payment, "POST", "/__control/faults", &[JSON], &format!(r#"{{"fault":"status=500","count":1,"key":"{PK_OTHER}"}}"#)).unwrap();
     assert_eq!(queued.status, 200);
     assert_eq!(create_token(s.payment, PK_TEST, &body).status, 200, "another key is not affected");
     assert_eq!(create_token(s.payment, PK_OTHER, &body).status, 500);

@@ -533,8 +533,12 @@ test('isolated: misconfiguration throws at once', async () => {
   throws(() => Payjp(KEY, { isolation: 'frame' }), TypeError, "pass isolation: 'none'");
   throws(() => Payjp(KEY, { apiBase: API_BASE }), TypeError, 'expected options.frameOrigin');
   throws(() => Payjp(KEY, { isolation: 'iframe' }), TypeError, "'frame' (the default) or 'none'");
-  throws(() => Payjp(KEY, { threeDSecureWorkflow: 'popup' }), TypeError, "'iframe', 'subwindow' or 'redirect'");
+  throws(() => Payjp(KEY, { threeDSecureWorkflow: 'popup' }), TypeError, "'iframe', 'subwindow', 'redirect' or 'auto'");
   throws(() => Payjp(KEY, { threeDSecureTimeout: -1 }), TypeError, 'positive number of milliseconds');
+  throws(() => Payjp(KEY, { frameOrigin: FRAME_ORIGIN, threeDSecureRedirect: 'https://shop.example/back' }), TypeError, 'registered redirect name');
+  throws(() => Payjp(KEY, { frameOrigin: FRAME_ORIGIN, threeDSecureRedirect: 7 }), TypeError, 'registered redirect name');
+  // Direct mode has no frame origin to come back through: the redirect workflow must name the page.
+  throws(() => Payjp(KEY, { isolation: 'none', threeDSecureWorkflow: 'redirect' }), TypeError, 'needs options.threeDSecureRedirect');
   throws(() => isolated('en', { timeout: 0 }), TypeError, 'positive number of milliseconds');
   throws(() => Payjp(' sk_test_0123456789abcdef01234567', { frameOrigin: FRAME_ORIGIN }), Error, 'Secret keys must never be used in a browser');
   const p = isolated();

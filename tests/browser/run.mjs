@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { ROOT, launchBrowser, startDevserver } from '../e2e/harness.mjs';
 
-const SUITES = ['elements.html', 'v2.html', 'legacy.html'];
+const SUITES = ['elements.html', 'v2.html', 'legacy.html', 'challenges.html'];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 // URL prefix → folder. /src/dom/payjp_wasm.js maps to the built glue so a source module can be
 // imported on its own.

@@ -29,9 +29,10 @@ export async function startDevserver(args = []) {
       output += chunk;
       const payment = /payment API at (http:\/\/\S+?)\s/.exec(output);
       const merchant = /merchant demo at (http:\/\/\S+?)\/?\s/.exec(output);
-      if (payment && merchant) {
+      const issuer = /3-D Secure issuer at (http:\/\/\S+?)\s/.exec(output);
+      if (payment && merchant && issuer) {
         clearTimeout(timer);
-        resolve({ apiBase: payment[1], merchant: merchant[1] });
+        resolve({ apiBase: payment[1], merchant: merchant[1], issuer: issuer[1] });
       }
     };
     child.stdout.on('data', onData);
@@ -97,9 +98,13 @@ export async function startThirdOrigin(pages) {
   };
 }
 
-/** Calls the devserver's control endpoints (`/__control/…`): GET without a body, else POST. */
+/** Calls the devserver's control endpoints (`/__control/…`): GET without a body, else a JSON POST. */
 export async function controlDevserver(server, path, body) {
   const origin = server.apiBase.replace(/\/v1$/, '');
-  const r = await fetch(`${origin}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body && JSON.stringify(body) });
+  const r = await fetch(`${origin}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
   return r.json();
 }

@@ -13,7 +13,7 @@ const PKG = join(ROOT, 'pkg');
 test('npm pack ships exactly the intended files', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PKG, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['core.js', 'index.d.ts', 'index.js', 'package.json', 'payjp.js', 'payjp_wasm_bg.wasm', 'tds.js', 'web.js']);
+  assert.deepEqual(files, ['core.js', 'index.d.ts', 'index.js', 'package.json', 'payjp.js', 'payjp_wasm_bg.wasm', 'tds-return.js', 'tds.js', 'web.js']);
 });
 
 test('the entry an isolated merchant page loads carries no wasm and no card code', () => {

@@ -11,11 +11,16 @@ use std::time::Duration;
 pub const PK_TEST: &str = "pk_test_0123456789abcdef01234567";
 pub const PK_LIVE: &str = "pk_live_0123456789abcdef01234567";
 pub const PK_OTHER: &str = "pk_test_fedcba9876543210fedcba98";
+/// The secret keys of those accounts.
+pub const SK_TEST: &str = "sk_test_0123456789abcdef01234567";
+pub const SK_OTHER: &str = "sk_test_fedcba9876543210fedcba98";
 
 pub struct Devserver {
     child: Child,
     pub payment: SocketAddr,
     pub merchant: SocketAddr,
+    /// The simulated issuer's origin, `http://localhost:PORT`.
+    pub issuer: SocketAddr,
     output: Arc<Mutex<String>>,
 }
 
@@ -39,8 +44,8 @@ impl Devserver {
                 sink.lock().unwrap().push('\n');
             }
         });
-        let (mut payment, mut merchant) = (None, None);
-        while payment.is_none() || merchant.is_none() {
+        let (mut payment, mut merchant, mut issuer) = (None, None, None);
+        while payment.is_none() || merchant.is_none() || issuer.is_none() {
             let line = rx.recv_timeout(Duration::from_secs(20)).expect("devserver prints its URLs");
             if let Some(rest) = line.strip_prefix("devserver: payment API at http://") {
                 payment = rest.strip_suffix("/v1").and_then(|a| a.parse().ok());
@@ -49,8 +54,11 @@ impl Devserver {
                 let port: u16 = rest.trim_end_matches('/').parse().expect("port");
                 merchant = Some(SocketAddr::from(([127, 0, 0, 1], port)));
             }
+            if let Some(rest) = line.strip_prefix("devserver: 3-D Secure issuer at http://localhost:") {
+                issuer = Some(SocketAddr::from(([127, 0, 0, 1], rest.parse().expect("port"))));
+            }
         }
-        Devserver { child, payment: payment.unwrap(), merchant: merchant.unwrap(), output }
+        Devserver { child, payment: payment.unwrap(), merchant: merchant.unwrap(), issuer: issuer.unwrap(), output }
     }
 
     /// Everything the server printed so far.
@@ -141,4 +149,58 @@ pub fn card_form(number: &str, cvc: &str) -> String {
 pub fn create_token(addr: SocketAddr, key: &str, body: &str) -> Reply {
     let auth = basic(key);
     send(addr, "POST", "/v1/tokens", &[("Authorization", &auth), FORM], body).expect("reply")
+}
+
+/// The path and query of `url` (`http://host:port/path?query` → `/path?query`).
+pub fn path_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.find('/').map_or("/".to_string(), |i| rest[i..].to_string())
+}
+
+/// A JSON body for a control endpoint, as the harnesses send it.
+pub const JSON: (&str, &str) = ("Content-Type", "application/json");
+
+/// Posts a form with a key (Basic auth), as PAY.JP's server libraries do.
+pub fn post_form(addr: SocketAddr, key: &str, path: &str, body: &str) -> Reply {
+    send(addr, "POST", path, &[("Authorization", &basic(key)), FORM], body).expect("reply")
+}
+
+pub fn get_with(addr: SocketAddr, key: &str, path: &str) -> Reply {
+    send(addr, "GET", path, &[("Authorization", &basic(key))], "").expect("reply")
+}
+
+/// A token awaiting 3-D Secure, made with `key`.
+pub fn unverified_token(addr: SocketAddr, key: &str, number: &str) -> String {
+    let body = format!("{}&card%5Bname%5D=TARO+YAMADA&card%5Bemail%5D=taro%40example.jp&three_d_secure=true", card_form(number, "123"));
+    let t = create_token(addr, key, &body).json();
+    assert_eq!(t["card"]["three_d_secure_status"], "unverified", "{t}");
+    t["id"].as_str().unwrap().to_string()
+}
+
+/// A token without 3-D Secure.
+pub fn plain_token(addr: SocketAddr, key: &str, number: &str) -> String {
+    let t = create_token(addr, key, &card_form(number, "123")).json();
+    t["id"].as_str().unwrap_or_else(|| panic!("{t}")).to_string()
+}
+
+/// Walks a challenge as the buyer's browser does: start (with `back_query`, such as
+/// `back=payjp-wasm`) → the issuer → `choice` → finish. Returns the finish page's answer (a 303
+/// to the return URL), or the first answer that was not the expected redirect.
+pub fn walk_challenge(s: &Devserver, id: &str, key: &str, back_query: &str, choice: &str) -> Reply {
+    let started = send(s.payment, "GET", &format!("/v1/tds/{id}/start?publickey={key}&{back_query}"), &[], "").unwrap();
+    if started.status != 302 {
+        return started;
+    }
+    let issuer_url = started.header("location").unwrap().to_string();
+    assert!(issuer_url.starts_with(&format!("http://localhost:{}/issuer/{id}?s=", s.issuer.port())), "{issuer_url}");
+    let page = send(s.issuer, "GET", &path_of(&issuer_url), &[], "").unwrap();
+    assert_eq!(page.status, 200, "{}", page.body);
+    let session = issuer_url.split("?s=").nth(1).unwrap();
+    let chosen = send(s.issuer, "POST", &format!("/issuer/{id}"), &[FORM], &format!("s={session}&code=123456&choice={choice}")).unwrap();
+    if chosen.status != 303 {
+        return chosen;
+    }
+    let finish = chosen.header("location").unwrap().to_string();
+    assert!(finish.starts_with(&format!("http://{}/v1/tds/{id}/finish?s=", s.payment)), "{finish}");
+    send(s.payment, "GET", &path_of(&finish), &[], "").unwrap()
 }

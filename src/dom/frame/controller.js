@@ -5,12 +5,12 @@
 // as PAY.JP returns them) and `{ error }`.
 import { Payjp as createClient } from '../payjp_wasm.js';
 import { TYPES, isObject } from '../shared/dom.js';
-import { isLive, listenToSiblings, tellSiblings } from './rendezvous.js';
-import { threeDSecureResult, tokenFromValues } from './token.js';
+import { allowedApiBases, defaultApiBase } from './api-bases.js';
+import { TAG, isLive, listenToSiblings, tellSiblings } from './rendezvous.js';
+import { challengeBook } from './challenges.js';
+import { tokenFromValues } from './token.js';
 
 const COLLECT_TIMEOUT_MS = 10_000;
-/** Where this frame page sends cards unless its own page names other API bases (meta payjp-api-base). */
-const DEFAULT_API_BASES = ['https://api.pay.jp/v1'];
 
 /** Something on the page added, replaced or hijacked one of our frames: nothing is sent. */
 export const TAMPERED = {
@@ -25,21 +25,6 @@ const TEXT = {
 const frameError = (lang, code, which) => ({
   error: { type: 'client_error', code, message: TEXT[lang][which], status: null, param: null, apiMessage: null },
 });
-
-/** The API base this frame page names first (meta payjp-api-base), else PAY.JP's. */
-export function defaultApiBase(window) {
-  const named = window.document.querySelector('meta[name="payjp-api-base"]')?.content.split(/\s+/).find(Boolean);
-  return (named ?? DEFAULT_API_BASES[0]).replace(/\/+$/, '');
-}
-
-/**
- * The API bases this frame page may send cards to: PAY.JP's, the payment origin's own `/v1`, and
- * any its HTML names in `<meta name="payjp-api-base" content="…">`. The page cannot add to them.
- */
-export function allowedApiBases(window) {
-  const named = [...window.document.querySelectorAll('meta[name="payjp-api-base"]')].flatMap((m) => m.content.split(/\s+/));
-  return [...DEFAULT_API_BASES, `${window.location.origin}/v1`, ...named].filter(Boolean).map((b) => b.replace(/\/+$/, ''));
-}
 
 /**
  * @param {{ window: Window, lang: 'ja'|'en', instance: string }} frame
@@ -89,8 +74,28 @@ export function runController(frame, page, raw) {
     if (type === 'cardCvc' && brands.has(group)) channel.port1.postMessage({ t: 'brand', brand: brands.get(group) });
   }
 
+  // 3-D Secure: the challenge frame (a sibling) says its issuer frame came back; a popup this
+  // page opened says it came back (tds-return.html, on this origin, whose opener is our page).
+  // The merchant page is never asked how a challenge ended.
+  const tds = challengeBook({
+    client, publicKey: config.publicKey, apiBase, lang,
+    storage: () => window.sessionStorage,
+    launcher: new URL('tds-return.html', window.location.href).href,
+  });
+  window.addEventListener('message', (event) => {
+    const d = event.data;
+    if (event.origin !== window.location.origin || !isObject(d) || d.tag !== TAG || d.kind !== 'tds-return') return;
+    try {
+      if (event.source.opener === window.parent) tds.returned(null, 'subwindow');
+    } catch {
+      // Not a window we can ask.
+    }
+  });
+
   listenToSiblings(window, (d, source) => {
-    if (d.instance !== instance || d.kind !== 'field') return;
+    if (d.instance !== instance) return;
+    if (d.kind === 'tds-return') return tds.returned(String(d.challenge));
+    if (d.kind !== 'field') return;
     if (typeof d.group !== 'string' || !Object.hasOwn(TYPES, d.type)) return;
     // Only fields made for this key and API base (a page could re-point a controller at them).
     if (d.key !== config.publicKey || d.api !== apiBase) return;
@@ -142,7 +147,10 @@ export function runController(frame, page, raw) {
     token: (d) => tokenize(String(d.group), d.options),
     availability: (d) => client.retrieveAvailability({ tenant: typeof d.tenant === 'string' ? d.tenant : undefined }),
     connection: () => client.checkConnection(),
-    threeDSecure: (d) => threeDSecureResult(client, String(d.challenge), d.outcome, d.finish === true, lang),
+    tdsStart: (d) => tds.start(d),
+    tdsWait: (d) => tds.wait(d),
+    tdsCancel: (d) => tds.cancel(d),
+    tdsReturn: (d) => tds.redirected(d),
   };
   page.onmessage = async (event) => {
     const d = event.data;

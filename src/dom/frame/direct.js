@@ -3,8 +3,11 @@
 // code it drives, so the page's host (index.js) carries none of it.
 import { Payjp as createClient } from '../payjp_wasm.js';
 import { renderBadge } from './badge.js';
+import { isObject } from '../shared/dom.js';
 import { renderChallenge } from './challenge.js';
-import { threeDSecureResult, tokenFromValues } from './token.js';
+import { challengeBook } from './challenges.js';
+import { TAG } from './rendezvous.js';
+import { tokenFromValues } from './token.js';
 import { ElementView, SharedBrand, loadFonts } from './view.js';
 
 /**
@@ -15,6 +18,16 @@ import { ElementView, SharedBrand, loadFonts } from './view.js';
 export function directBackend(config, cardViews) {
   const apiBase = config.apiBase ?? 'https://api.pay.jp/v1';
   const client = createClient(config.publicKey, { locale: config.lang, apiBase, timeout: config.timeout });
+  // 3-D Secure: the challenge returns to the page its redirect name points to, which says so to
+  // the popup's opener or the frame's parent: this page. The popup of the subwindow workflow is
+  // the one window (besides the dialog's frame, see challenge.js) a return may come from.
+  const tds = challengeBook({ client, publicKey: config.publicKey, apiBase, lang: config.lang, storage: () => window.sessionStorage });
+  let popup = null;
+  window.addEventListener('message', (event) => {
+    const d = event.data;
+    if (popup && event.source === popup && isObject(d) && d.tag === TAG && d.kind === 'tds-return') tds.returned(null, 'subwindow');
+  });
+  const calls = { tdsStart: tds.start, tdsWait: tds.wait, tdsCancel: tds.cancel, tdsReturn: tds.redirected };
   return {
     frame: null,
     group: ({ fonts }) => {
@@ -43,10 +56,13 @@ export function directBackend(config, cardViews) {
     },
     retrieveAvailability: (tenant) => client.retrieveAvailability({ tenant }),
     checkConnection: () => client.checkConnection(),
-    threeDSecure: (id, outcome, finish) => threeDSecureResult(client, id, outcome, finish, config.lang),
-    apiBase: () => apiBase,
-    // The challenge in the page's dialog; the issuer reports back to this page.
-    challenge: (dialog, options) => renderChallenge(dialog, { ...options, back: window.location.href.split('#')[0] }),
+    // `w`: the popup the page opened for this challenge (with tdsStart).
+    tds: async (t, d, w) => {
+      if (t === 'tdsStart') popup = w ?? null;
+      return calls[t](d);
+    },
+    // The challenge in the page's dialog; its return page reports back to this page.
+    challenge: (dialog, { start, lang, onCancel }) => renderChallenge(dialog, { lang, start, onCancel, onReturn: () => tds.returned(null, 'iframe') }),
     badge: (document, options) => {
       const root = renderBadge(document, {
         ...options,

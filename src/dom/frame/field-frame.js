@@ -3,7 +3,7 @@
 // payment origin (rendezvous.js). The page hears only what a change event may carry.
 import { isObject } from '../shared/dom.js';
 import { checkRules } from '../shared/style.js';
-import { defaultApiBase } from './controller.js';
+import { defaultApiBase } from './api-bases.js';
 import { isLive, listenToSiblings, tellSiblings } from './rendezvous.js';
 import { followHeight } from './start.js';
 import { ElementView, SharedBrand, loadFonts } from './view.js';

@@ -18,7 +18,7 @@
 import { isObject } from '../shared/dom.js';
 
 /** Marks discovery messages, so other traffic on the window is ignored. */
-const TAG = 'payjp-peer';
+export const TAG = 'payjp-peer';
 
 /** True when `source` is another child of this frame's parent. */
 function isSibling(window, source) {

@@ -19,7 +19,10 @@ import { runController } from './controller.js';
 import { runField } from './field-frame.js';
 import { renderBadge } from './badge.js';
 import { renderChallenge } from './challenge.js';
-import { TAMPERED, allowedApiBases } from './controller.js';
+import { TAMPERED } from './controller.js';
+import { allowedApiBases } from './api-bases.js';
+import { CHALLENGE_ID } from './challenges.js';
+import { tellSiblings } from './rendezvous.js';
 
 /** The frame page: transparent, no margins, no scrollbars, so the field sits in the merchant's box
  * as if it were part of the page; the page shows the error text, the frame keeps a live region
@@ -62,10 +65,9 @@ export function startFrame(window, init) {
   const embedded = window.parent !== window && (!ancestors || ancestors[0] === frame.parentOrigin);
   const id = (s) => /^[0-9a-f]{32}$/.test(s);
   const known =
-    (frame.mode === 'controller' && id(frame.instance)) ||
+    ((frame.mode === 'controller' || frame.mode === 'tds') && id(frame.instance)) ||
     (frame.mode === 'field' && Object.hasOwn(TYPES, frame.type) && id(frame.instance) && id(frame.group) && /^pk_(test|live)_[0-9A-Za-z]+$/.test(frame.key)) ||
-    frame.mode === 'badge' ||
-    frame.mode === 'tds';
+    frame.mode === 'badge';
   if (!embedded || !known || !frame.parentOrigin || !id(frame.nonce)) {
     document.body.dataset.refused = 'true';
     return;
@@ -144,22 +146,24 @@ function runBadge({ document, window, lang }, toPage, raw) {
 }
 
 /**
- * The 3-D Secure challenge (mode `tds`), inside the page's dialog: the issuer's page for the id
- * in the URL, on an API base this frame page allows, reporting back here. The page hears only
- * how it ended.
+ * The 3-D Secure challenge (mode `tds`, www/tds.html), inside the page's dialog: the issuer's page
+ * for the start URL the page got from the controller, on an API base this frame page allows. When
+ * the issuer is done, this frame tells the controller of its instance (a sibling), which finishes;
+ * the page hears only that the buyer cancelled.
  */
-function runChallenge({ document, window, lang }, toPage, params) {
-  const id = params.get('challenge') ?? '';
-  const apiBase = (params.get('api') ?? '').replace(/\/+$/, '');
-  const publicKey = params.get('key') ?? '';
-  if (!/^[a-z]{2,4}_[0-9A-Za-z]+$/.test(id) || !/^pk_(test|live)_[0-9A-Za-z]+$/.test(publicKey) || !allowedApiBases(window).includes(apiBase)) {
-    throw new Error('not a challenge of ours');
-  }
+function runChallenge({ document, window, lang, instance }, toPage, params) {
+  const start = params.get('start') ?? '';
+  const url = new URL(start);
+  const id = /^\/(?:.*\/)?tds\/([^/]+)\/start$/.exec(url.pathname)?.[1] ?? '';
+  const base = url.href.slice(0, url.href.indexOf('/tds/'));
+  if (!CHALLENGE_ID.test(id) || !allowedApiBases(window).includes(base) || url.hash) throw new Error('not a challenge of ours');
   document.documentElement.classList.add('payjp-tds-page');
   const { close } = renderChallenge(document.body, {
-    lang, id, apiBase, publicKey,
-    back: `${window.location.origin}/frame.html`,
-    onOutcome: (outcome) => toPage({ t: 'outcome', outcome }),
+    lang,
+    start: url.href,
+    returnOrigin: window.location.origin,
+    onReturn: () => tellSiblings(window, { kind: 'tds-return', instance, challenge: id }),
+    onCancel: () => toPage({ t: 'cancel' }),
   });
   close.focus();
   return () => {};

@@ -1,7 +1,6 @@
-// The token request from field values, and the end of a 3-D Secure challenge, shared by the
-// controller frame (isolated mode) and the page's SDK in direct mode: the holder checks 3-D Secure
-// needs, then the core's one validated, gated request; after the challenge, tds_finish and what
-// the token's status means.
+// The token request from field values, shared by the controller frame (isolated mode) and the
+// page's SDK in direct mode: the holder checks 3-D Secure needs, then the core's one validated,
+// gated request. What follows a challenge is in challenges.js.
 import { validateEmail, validateHolderName, validatePhone } from '../payjp_wasm.js';
 import { isObject } from '../shared/dom.js';
 
@@ -9,16 +8,10 @@ const TEXT = {
   ja: {
     contact: '本人認証（3Dセキュア）には、メールアドレスまたは電話番号が必要です。',
     name: '本人認証（3Dセキュア）には、カード名義（ローマ字）が必要です。',
-    aborted: '本人認証（3Dセキュア）が中止されました。もう一度お試しください。',
-    failed: '本人認証（3Dセキュア）に失敗しました。別のカードをお試しください。',
-    timeout: '本人認証（3Dセキュア）が時間内に完了しませんでした。もう一度お試しください。',
   },
   en: {
     contact: 'Card verification (3-D Secure) needs an e-mail address or a phone number.',
     name: 'Card verification (3-D Secure) needs the name on the card, in romaji.',
-    aborted: 'Card verification (3-D Secure) was cancelled. Please try again.',
-    failed: 'Card verification (3-D Secure) failed. Please try another card.',
-    timeout: 'Card verification (3-D Secure) was not completed in time. Please try again.',
   },
 };
 
@@ -58,23 +51,3 @@ export function tokenFromValues(client, values, data, lang) {
   return client._createToken(String(values[0] ?? ''), String(values[1] ?? ''), String(values[2] ?? ''), card, tenant, tds);
 }
 
-/** `{ error }` for a 3-D Secure challenge that ended without a verified card. */
-function tdsError(lang, which) {
-  return { error: { type: 'card_error', code: `three_d_secure_${which}`, message: TEXT[lang][which], status: null, param: null, apiMessage: null } };
-}
-
-/**
- * How a challenge for `id` ended, as the SDK's answer. `outcome`: 'finished', 'aborted' or
- * 'timeout' (the page saw it). With `finish` (token 3-D Secure), a finished challenge is followed
- * by `tds_finish`, and the token's new status decides: the token when verified or attempted, else
- * `{ error }`. Without (a charge's challenge, which the merchant's server finishes): `{ id }`.
- */
-export async function threeDSecureResult(client, id, outcome, finish, lang) {
-  if (outcome === 'aborted' || outcome === 'timeout') return tdsError(lang, outcome);
-  if (!finish) return { id };
-  const token = await client._finishThreeDSecure(id);
-  if (!token || token.error) return token;
-  const status = token.card?.three_d_secure_status;
-  if (status === 'verified' || status === 'attempted') return token;
-  return tdsError(lang, status === 'aborted' ? 'aborted' : 'failed');
-}

@@ -183,8 +183,9 @@ class FrameLink {
 
 /**
  * The hidden controller frame of one Payjp instance. It runs while an element of the instance is
- * mounted or a call is waiting for it, and answers calls: `token` (for a group), `availability`,
- * `connection`, `tdsFinish`.
+ * mounted, a call is waiting for it or a 3-D Secure challenge is open, and answers calls: `token`
+ * (for a group), `availability`, `connection`, and a challenge's `tdsStart`, `tdsWait`,
+ * `tdsCancel` and `tdsReturn` (src/dom/frame/challenges.js).
  */
 export class ControllerLink {
   constructor({ frame, lang, config, instance }) {
@@ -225,10 +226,7 @@ export class ControllerLink {
     const link = (this.link = new FrameLink(document, this.frame, { mode: 'controller', instance: this.instance, locale: this.lang }, {
       onConnect: () => ({ config: this.config }),
       onMessage: (data) => {
-        if (data.t === 'ready') {
-          this.api = typeof data.apiBase === 'string' ? data.apiBase : undefined;
-          connected(true);
-        }
+        if (data.t === 'ready') connected(true);
         else if (data.t === 'refused') {
           console.error(`payjp-wasm: the card frames refused apiBase ${data.apiBase}; they send cards only to ${data.allowed}.`);
           connected(true);
@@ -267,13 +265,6 @@ export class ControllerLink {
     if (this.users > 0 || this.pending.size > 0 || !this.link) return;
     this.link.close();
     this.link = null;
-  }
-
-  /** The API base the controller's frame page uses (undefined when it refused to run). */
-  async apiBase(document) {
-    this.#start(document);
-    await this.ready;
-    return this.api;
   }
 
   /** Resolves with the controller's answer: a result object or `{ error }`; never rejects. */
@@ -431,15 +422,17 @@ export function badgeFrame(document, frame, lang, options) {
 }
 
 /**
- * The 3-D Secure challenge in a frame of the payment origin, inside the page's dialog: it shows
- * the heading, the close button and the issuer's page, and reports how the challenge ended.
+ * The 3-D Secure challenge in a frame of the payment origin (tds.html, beside the frame page),
+ * inside the page's dialog: it shows the heading, the close button and the issuer's page, and
+ * tells the controller of `instance` when the issuer is done. The page hears only a cancel.
  * Returns `{ stop() }`.
  */
-export function challengeFrame(dialog, frame, { id, lang, apiBase, publicKey, onOutcome }) {
-  const link = new FrameLink(dialog.ownerDocument, frame, { mode: 'tds', challenge: id, api: apiBase, key: publicKey, locale: lang }, {
+export function challengeFrame(dialog, frame, { start, lang, instance, onCancel }) {
+  const page = { origin: frame.origin, url: new URL('tds.html', frame.url).href };
+  const link = new FrameLink(dialog.ownerDocument, page, { mode: 'tds', start, instance, locale: lang }, {
     onConnect: () => ({}),
-    onMessage: (data) => data.t === 'outcome' && onOutcome(data.outcome === 'aborted' ? 'aborted' : 'finished'),
-    onLoadError: () => onOutcome('aborted'),
+    onMessage: (data) => (data.t === 'cancel' || data.t === 'failed') && onCancel(),
+    onLoadError: onCancel,
   });
   dialog.append(link.iframe);
   return { stop: () => link.close() };

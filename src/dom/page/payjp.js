@@ -7,11 +7,12 @@
 import { isObject, randomId } from '../shared/dom.js';
 import { Elements, cardViews, internals, mountTarget } from './elements.js';
 import { langOf } from './locale.js';
-import { ControllerLink, FrameView, badgeFrame, challengeFrame, isolationOptions } from './frames.js';
+import { ControllerLink, FrameView, badgeFrame, challengeFrame, frameError, isolationOptions } from './frames.js';
 
-const WORKFLOWS = ['iframe', 'subwindow', 'redirect'];
+const WORKFLOWS = ['iframe', 'subwindow', 'redirect', 'auto'];
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
-const REDIRECT_PARAM = 'payjp_tds_token';
+/** In-app browsers (LINE, Instagram, Facebook, X), where popups fail: `auto` redirects there. */
+const IN_APP = /\bLine\/|Instagram|FBAN|FBAV|FB_IAB|Twitter/i;
 
 
 /**
@@ -63,16 +64,30 @@ export function reserveWindow(window, features) {
   }
 }
 
-function threeDSecureOptions(options) {
+/**
+ * `threeDSecureWorkflow`, `threeDSecureTimeout` and `threeDSecureRedirect` (the name of a redirect
+ * URL registered for the account; `payjp-wasm`, the frame origin's tds-return.html, by default).
+ * Direct mode has no frame origin to come back through: its redirect workflow needs a name that
+ * points at the merchant's own page.
+ */
+function threeDSecureOptions(options, isolated) {
   const workflow = options?.threeDSecureWorkflow ?? 'iframe';
   if (!WORKFLOWS.includes(workflow)) {
-    throw new TypeError("Payjp: expected options.threeDSecureWorkflow to be 'iframe', 'subwindow' or 'redirect'.");
+    throw new TypeError("Payjp: expected options.threeDSecureWorkflow to be 'iframe', 'subwindow', 'redirect' or 'auto'.");
+  }
+  const back = options?.threeDSecureRedirect;
+  if (!(back === undefined || (typeof back === 'string' && /^[\w-]{1,64}$/.test(back)))) {
+    throw new TypeError('Payjp: expected options.threeDSecureRedirect to be a registered redirect name (letters, digits, - and _).');
+  }
+  if (workflow === 'redirect' && !isolated && back === undefined) {
+    throw new TypeError("Payjp: the redirect workflow in direct mode needs options.threeDSecureRedirect, a registered redirect name for your page.");
   }
   const timeoutMs = options?.threeDSecureTimeout ?? DEFAULT_TIMEOUT_MS;
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
     throw new TypeError('Payjp: expected options.threeDSecureTimeout to be a positive number of milliseconds.');
   }
-  return { workflow, timeoutMs };
+  // `auto` without a way back in direct mode stays in the page.
+  return { workflow, timeoutMs, back, redirects: isolated || back !== undefined };
 }
 
 function badgeOptions(options) {
@@ -97,11 +112,17 @@ function isolatedBackend(frame, config) {
     createToken: (s, data) => call('token', { group: s.group.id, options: data }),
     retrieveAvailability: (tenant) => call('availability', { tenant }),
     checkConnection: () => call('connection'),
-    threeDSecure: (id, outcome, finish) => call('threeDSecure', { challenge: id, outcome, finish }),
-    // Where the challenge starts: the controller knows the API base its frame page uses.
-    apiBase: async () => config.apiBase ?? (await controller.apiBase(document)),
+    // 3-D Secure runs in the controller (src/dom/frame/challenges.js), which stays up while a
+    // challenge is open. A page load that is not a return asks nothing.
+    tds: async (t, d) => {
+      if (t === 'tdsReturn' && !d.state && !d.legacy) return null;
+      if (t === 'tdsStart') controller.retain();
+      const result = await call(t, d);
+      if (t === 'tdsWait' || (t === 'tdsStart' && !result.start)) controller.release();
+      return result;
+    },
     badge: (document, options) => badgeFrame(document, frame, options.locale ?? config.lang, { ...options, testMode: !config.publicKey.startsWith('pk_live_') }),
-    challenge: (dialog, options) => challengeFrame(dialog, frame, options),
+    challenge: (dialog, options) => challengeFrame(dialog, frame, { ...options, instance: controller.instance }),
   };
 }
 
@@ -116,7 +137,7 @@ export function createPayjp(publicKey, options, { core, loadChallenge, refused }
     throw new Error('Payjp: this needs a browser (window is undefined). Create it in client-side code, not during server-side rendering.');
   }
   const config = clientOptions(publicKey, options);
-  const tds = threeDSecureOptions(options);
+  const tds = threeDSecureOptions(options, options?.isolation !== 'none');
   let backend;
   if (refused && options?.frameOrigin === undefined && options?.isolation !== 'none') {
     console.error(refused.message);
@@ -128,7 +149,7 @@ export function createPayjp(publicKey, options, { core, loadChallenge, refused }
     }
     backend = frame ? isolatedBackend(frame, config) : core.directBackend(config, cardViews);
   }
-  return new PayjpInstance(config, backend, { ...tds, publicKey: config.publicKey, loadChallenge });
+  return new PayjpInstance(config, backend, { ...tds, loadChallenge });
 }
 
 /** What `Payjp()` returns. */
@@ -215,28 +236,39 @@ class PayjpInstance {
     const request = { card: cardDetails(data), three_d_secure: tds };
     if (data?.tenant !== undefined) request.tenant = data.tenant;
     const started = this.#backend.createToken(s, request);
-    const popup = tds && this.#tds.workflow === 'subwindow' ? reserveWindow(window, challengeOptions.windowFeatures) : null;
+    // `auto`: a redirect in in-app browsers, else a popup, else (blocked) the dialog.
+    let workflow = this.#tds.workflow;
+    if (workflow === 'auto') workflow = this.#tds.redirects && IN_APP.test(navigator.userAgent) ? 'redirect' : 'subwindow';
+    const popup = tds && workflow === 'subwindow' ? reserveWindow(window, challengeOptions.windowFeatures) : null;
     const token = await started;
     if (!tds || token.error) {
       popup?.close();
       return token;
     }
-    const outcome = await this.#challenge(token.id, { ...challengeOptions, popup, returnFocus });
-    return this.#backend.threeDSecure(token.id, outcome, true);
+    return this.#challenge(token.id, { ...challengeOptions, workflow, popup, returnFocus, finish: true });
   }
 
   /**
-   * `handleThreeDSecureRedirect()`, on the page the `redirect` workflow returns to: finishes the
-   * token named in the URL and resolves with it (or `{ error }`); null when the URL names none.
-   * The parameter is removed from the address bar.
+   * `handleThreeDSecureRedirect()`, on the page the `redirect` workflow returns to: resolves with
+   * the finished token (or `{ error }`) when this tab started the challenge, null when the page
+   * load is not a return, and `three_d_secure_unexpected_return` for a return this tab did not
+   * start (a link someone sent): nothing is finished then. The state is removed from the address
+   * bar.
    */
   async handleThreeDSecureRedirect() {
     const url = new URL(window.location.href);
-    const id = url.searchParams.get(REDIRECT_PARAM);
-    if (!id) return null;
-    url.searchParams.delete(REDIRECT_PARAM);
-    window.history.replaceState(window.history.state, '', url.href);
-    return this.#backend.threeDSecure(id, 'finished', true);
+    const hash = new URLSearchParams(url.hash.slice(1));
+    const state = hash.get('payjp_tds');
+    // What older releases put in the URL; a link with it is never ours now.
+    const legacy = url.searchParams.has('payjp_tds_token');
+    if (state !== null || legacy) {
+      hash.delete('payjp_tds');
+      url.searchParams.delete('payjp_tds_token');
+      url.hash = `${hash}`;
+      window.history.replaceState(window.history.state, '', url.href);
+    }
+    const result = await this.#backend.tds('tdsReturn', { state, legacy });
+    return result?.id || result?.error ? result : null;
   }
 
   /**
@@ -261,13 +293,12 @@ class PayjpInstance {
   // Async, so misuse rejects like createToken's; everything before the first await (the popup)
   // still runs inside the buyer's click.
   async #openChallenge(what, id, options, workflow) {
-    if (typeof id !== 'string' || !/^[a-z]{2,4}_[0-9A-Za-z]+$/.test(id)) {
+    if (typeof id !== 'string' || !/^(ch|tdsr|tok)_[0-9A-Za-z]+$/.test(id)) {
       throw new TypeError(`${what}: expected the id of a charge or 3-D Secure request, such as ch_… or tdsr_…`);
     }
     const challengeOptions = this.#challengeOptions(typeof options === 'number' ? { timeout: options } : options, what);
     const popup = workflow === 'subwindow' ? reserveWindow(window, challengeOptions.windowFeatures) : null;
-    const outcome = await this.#challenge(id, { ...challengeOptions, workflow, popup });
-    const result = await this.#backend.threeDSecure(id, outcome, false);
+    const result = await this.#challenge(id, { ...challengeOptions, workflow, popup, finish: false });
     if (result.error) throw Object.assign(new Error(result.error.message), { code: result.error.code, error: result.error });
   }
 
@@ -284,19 +315,15 @@ class PayjpInstance {
   }
 
   async #challenge(id, options) {
-    const apiBase = await this.#backend.apiBase();
-    // The frames refused their configuration (the console says why): nothing to open.
-    if (!apiBase) return 'aborted';
-    const { lang, publicKey } = this.#config;
-    const content = (dialog, onOutcome) => this.#backend.challenge(dialog, { id, lang, apiBase, publicKey, onOutcome });
     let module;
     try {
       module = await this.#tds.loadChallenge();
     } catch {
       // Offline, say: the challenge cannot run; the buyer can try again.
-      return 'aborted';
+      options.popup?.close();
+      return { error: frameError(this.#config.lang) };
     }
-    return module.challenge(id, { window, lang, ...this.#tds, apiBase, content, ...options });
+    return module.challenge(id, { window, lang: this.#config.lang, backend: this.#backend, ...this.#tds, ...options });
   }
 
   /** The element's state, after the checks that make a call misuse (they throw). */

@@ -14,7 +14,6 @@ export function refusedBackend(lang) {
   const result = () => Promise.resolve({ error: error() });
   return {
     frame: null,
-    apiBase: () => undefined,
     group: () => ({
       view: (document, type, group, options, emit) => {
         ensureHostSheet(document);
@@ -34,7 +33,8 @@ export function refusedBackend(lang) {
     createToken: result,
     retrieveAvailability: result,
     checkConnection: () => Promise.resolve({ reachable: false, reason: 'network' }),
-    threeDSecure: result,
+    // Nothing was started here, so a return has nothing to finish.
+    tds: (t) => (t === 'tdsReturn' ? Promise.resolve(null) : result()),
     badge: () => ({ root: '', remove() {} }),
   };
 }

@@ -1,20 +1,20 @@
 // tds.js: the buyer's 3-D Secure challenge at the issuer, in one of three workflows (payjp.js
-// v2's). The page's side loads it when a challenge starts (about 1 KB; the token request runs
-// meanwhile), so pages that are not paying do not carry it.
+// v2's). The page's side loads it when a challenge starts (the token request runs meanwhile), so
+// pages that are not paying do not carry it. The challenge itself is on PAY.JP's protocol and is
+// run by the backend (the controller frame in isolated mode, src/dom/frame/challenges.js): it
+// gives the start URL, hears the return from the frame origin's tds-return.html, and finishes.
+// This page only shows the challenge and says when the buyer gave up.
 // - `iframe` (default): an accessible modal <dialog> in the page. It sits in the top layer, so it
 //   works above a page's own open dialog; focus is trapped while it is open and returned after.
-//   What it shows (heading, close button, the issuer's page) comes from the backend: a frame of
-//   the payment origin in isolated mode, the core in direct mode (src/dom/frame/challenge.js).
+//   What it shows (heading, close button, the issuer's page, a new-window fallback) comes from the
+//   backend: a frame of the payment origin in isolated mode, the core in direct mode
+//   (src/dom/frame/challenge.js).
 // - `subwindow`: a popup, opened inside the buyer's click (see `reserveWindow`); if the browser
 //   blocks it, the iframe dialog is used instead, with a console warning.
-// - `redirect`: the page goes to the issuer and comes back to `back` with `payjp_tds_token`;
-//   `payjp.handleThreeDSecureRedirect()` on the return page finishes the token.
-//
-// The issuer's finish page posts `{ type: 'payjp:three-d-secure', token, outcome }` to the window
-// that embeds or opened it, with that window's exact origin; only a message from the frame or
-// popup we opened and from the API's origin counts. What counts in the end is the token's status
-// after `tds_finish`, which the server decides.
-import { attrs, ensureSheet, isObject } from '../shared/dom.js';
+// - `redirect`: the page leaves for the challenge (through the frame origin's launcher, which
+//   keeps the way back) and comes back with a one-time state in its fragment;
+//   `payjp.handleThreeDSecureRedirect()` there finishes.
+import { attrs, ensureSheet } from '../shared/dom.js';
 
 /** The dialog's name for assistive technology; its heading is inside. */
 const TITLE = { ja: '本人認証（3Dセキュア）', en: 'Verify your card (3-D Secure)' };
@@ -25,62 +25,64 @@ const DIALOG_CSS =
   'dialog.payjp-tds>iframe{display:block;width:100%;height:100%;border:0}';
 
 /**
- * Runs the challenge for `id` and resolves how it ended: 'finished' (the issuer said it is done;
- * the caller then asks the server), 'aborted' or 'timeout'. The frames turn that into the token
- * or a localized `{ error }` (src/dom/frame/token.js).
- * @param {{ window: Window, lang: 'ja'|'en', apiBase: string, publicKey: string,
- *   workflow: string, timeoutMs: number, popup?: Window | null, returnFocus?: Element | null,
- *   content: (dialog: HTMLDialogElement, onOutcome: (o: string) => void) => { stop(): void } }} options
- *   `returnFocus`: what had the focus when the buyer asked to pay (it gets it back); `content`:
- *   what the dialog shows, from the backend.
+ * Runs the challenge for `id` and resolves with what the backend says of it: the token (token
+ * 3-D Secure, after tds_finish), `{ id }` (a charge's or a request's, which the merchant's server
+ * finishes) or `{ error }` (cancelled, timed out, failed). A redirect never resolves: the page
+ * leaves.
+ * @param {{ window: Window, lang: 'ja'|'en', backend: object, workflow: string, timeoutMs: number,
+ *   finish: boolean, back?: string, popup?: Window | null, returnFocus?: Element | null }} o
+ *   `back`: the redirect name; `returnFocus`: what had the focus when the buyer asked to pay (it
+ *   gets it back).
  */
-export function challenge(id, { window, lang, apiBase, publicKey, workflow, timeoutMs, popup, returnFocus, content }) {
-  const back = window.location.href.split('#')[0];
-  const url = `${apiBase}/tds/${encodeURIComponent(id)}/start?${new URLSearchParams({ publickey: publicKey, back })}`;
-  if (workflow === 'redirect') {
-    window.location.assign(url);
-    return new Promise(() => {}); // the page is leaving
-  }
+export async function challenge(id, { window, lang, backend, workflow, timeoutMs, finish, back, popup, returnFocus }) {
   if (workflow === 'subwindow' && !popup) {
     console.warn('payjp-wasm: the 3-D Secure window was blocked; using a dialog. Call createToken in the click handler itself.');
     workflow = 'iframe';
   }
-  return new Promise((resolve) => {
-    const cleanups = [];
-    let done = false;
-    const finish = (result) => {
-      if (done) return;
-      done = true;
-      for (const cleanup of cleanups.reverse()) cleanup();
-      resolve(result);
+  const started = await backend.tds('tdsStart', { challenge: id, workflow, finish, back, returnUrl: window.location.href.split('#')[0] }, popup);
+  if (!started.start && !started.launch) {
+    popup?.close();
+    return started;
+  }
+  if (workflow === 'redirect') {
+    leave(window, started.launch ?? started.start);
+    return new Promise(() => {});
+  }
+  const cancel = (outcome) => backend.tds('tdsCancel', { challenge: id, outcome });
+  const timer = setTimeout(() => cancel('timeout'), timeoutMs);
+  let close;
+  if (workflow === 'subwindow') {
+    popup.location.href = started.start;
+    // The buyer closed it: cancelled. A return that came first has already ended the challenge.
+    const poll = setInterval(() => popup.closed && cancel('aborted'), 300);
+    close = () => {
+      clearInterval(poll);
+      popup.close();
     };
-    const timer = setTimeout(() => finish('timeout'), timeoutMs);
-    cleanups.push(() => clearTimeout(timer));
-
-    if (workflow === 'subwindow') {
-      const apiOrigin = new URL(apiBase).origin;
-      const onMessage = (event) => {
-        const d = event.data;
-        if (event.origin !== apiOrigin || event.source !== popup || !isObject(d) || d.type !== 'payjp:three-d-secure' || d.token !== id) return;
-        finish(d.outcome === 'aborted' ? 'aborted' : 'finished');
-      };
-      window.addEventListener('message', onMessage);
-      popup.location.href = url;
-      const poll = setInterval(() => popup.closed && finish('aborted'), 300);
-      cleanups.push(() => {
-        window.removeEventListener('message', onMessage);
-        clearInterval(poll);
-        if (!popup.closed) popup.close();
-      });
-      return;
-    }
+  } else {
     let shown;
-    const dialog = openDialog(window.document, lang, returnFocus ?? window.document.activeElement, (d) => (shown = content(d, finish)), () => finish('aborted'));
-    cleanups.push(() => {
+    const dialog = openDialog(window.document, lang, returnFocus ?? window.document.activeElement, (d) => (shown = backend.challenge(d, { start: started.start, lang, onCancel: () => cancel('aborted') })), () => cancel('aborted'));
+    close = () => {
       shown.stop();
       dialog.close();
-    });
-  });
+    };
+  }
+  const result = await backend.tds('tdsWait', { challenge: id });
+  clearTimeout(timer);
+  close();
+  return result;
+}
+
+/**
+ * Leaves for `url` through a link whose referrer policy sends this page's origin, whatever the
+ * page's own policy: the frame origin's launcher only sends the buyer back to the origin they
+ * came from.
+ */
+function leave(window, url) {
+  const a = attrs(window.document.createElement('a'), { href: url, referrerpolicy: 'origin', hidden: '' });
+  window.document.body.append(a);
+  a.click();
+  a.remove();
 }
 
 /**
