@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features std --test web --test web_api
 
-.PHONY: setup pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance demo clean
+.PHONY: setup pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-official demo clean
 
 setup:
 	@scripts/setup.sh
@@ -23,7 +23,7 @@ devserver:
 	cargo build --release -p devserver
 
 ## test: everything — native, headless Chromium and Firefox, end to end, size ceiling
-test: setup test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance
+test: setup test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-official
 	@echo "make test: all suites passed"
 
 test-native:
@@ -64,6 +64,18 @@ test-attacks: pkg devserver
 ## in Chromium and Firefox: each pays, and no card digit reaches the merchant's server
 test-conformance: pkg devserver
 	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/conformance/
+
+## test-tds: 3-D Secure end to end on PAY.JP's protocol, in Chromium and Firefox: the demo checkout
+## in both isolation modes with every workflow and auto, charge-level and saved-card challenges,
+## cancel, timeout, a blocked popup, an issuer that refuses framing, and the attacks (a return this
+## browser did not start, forged back and back_url, the launcher, the control endpoints)
+test-tds: pkg devserver
+	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/tds/
+
+## test-official: PAY.JP's official server libraries (payjp for Node from npm, payjp for Python
+## from PyPI, both pinned) run a checkout backend against the devserver with only the API base changed
+test-official: setup devserver
+	node --test --test-concurrency=1 tests/official/
 
 ## bench: payjp-wasm beside its peers (pinned in bench/package.json), in headless Chromium against
 ## the devserver; prints a markdown table and writes bench/results.json. Not part of make test.

@@ -52,10 +52,19 @@ fi
 # --- Node tools (local to the repo, pinned by package-lock.json) -----------------------------
 # wasm-opt comes from npm's binaryen (recent; Debian's 108 rejects features newer rustc emits).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/tsc ] \
-   || [ ! -x node_modules/.bin/esbuild ] || [ ! -x node_modules/.bin/terser ] \
+   || [ ! -x node_modules/.bin/esbuild ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/payjp ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing node dev dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# --- PAY.JP's official Python library, for tests/official (pinned by its requirements.txt) ------
+venv=tests/official/.venv
+if [ ! -x "$venv/bin/python" ] || [ tests/official/requirements.txt -nt "$venv/.installed" ]; then
+  log "installing PAY.JP's Python library into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/official/requirements.txt
+  touch "$venv/.installed"
 fi
 
 log "ok (wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-pack --version), $(node_modules/.bin/wasm-opt --version | head -1))"

@@ -447,8 +447,12 @@ async fn tds_finish(State(state): State<AppState>, Extension(key): Extension<Api
     let Some(t) = tokens.get_mut(&id).filter(|t| t.account == key.account) else {
         return token_not_found(&id);
     };
-    if t.json["card"]["three_d_secure_status"] != "unverified" {
-        return error(400, "client_error", Some("invalid_three_d_secure_status"), "This token is not waiting for 3-D Secure.", Some("id"));
+    match t.json["card"]["three_d_secure_status"].as_str() {
+        Some("unverified") => {}
+        // Finished already (by the browser's SDK, say, before the merchant's server calls it as
+        // PAY.JP's guide says): the same token again, so that both may call it.
+        Some(_) => return json(200, &t.json),
+        None => return error(400, "client_error", Some("invalid_three_d_secure_status"), "This token was not made with three_d_secure.", Some("id")),
     }
     let Some(outcome) = lock(&state.inner.tds_outcomes).remove(&id) else {
         return error(400, "client_error", Some("three_d_secure_incompleted"), "3-D Secure has not been completed for this token.", Some("id"));

@@ -26,11 +26,12 @@ fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
     form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
+/// A boolean parameter: `true` or `false`, in any case (PAY.JP's Python library sends `True`).
 fn flag(form: &[(String, String)], name: &str, default: bool) -> Result<bool, Response> {
     match field(form, name) {
         None => Ok(default),
-        Some("true") => Ok(true),
-        Some("false") => Ok(false),
+        Some(v) if v.eq_ignore_ascii_case("true") => Ok(true),
+        Some(v) if v.eq_ignore_ascii_case("false") => Ok(false),
         Some(_) => Err(invalid(name, "must be true or false")),
     }
 }
@@ -192,8 +193,12 @@ pub fn finish_charge_for(state: &AppState, id: &str) -> Response {
     let Some(stored) = charges.get_mut(id) else {
         return not_found("charge", id);
     };
-    if stored.json["three_d_secure_status"] != "unverified" {
-        return error(400, "client_error", Some("invalid_three_d_secure_status"), "This charge is not waiting for 3-D Secure.", Some("id"));
+    match stored.json["three_d_secure_status"].as_str() {
+        Some("unverified") => {}
+        // Finished already: the same answer again.
+        Some("verified" | "attempted") => return json(200, &stored.json),
+        Some("failed" | "aborted" | "error") => return error(402, "card_error", Some("three_d_secure_failed"), "3-D Secure failed for this charge.", Some("id")),
+        _ => return error(400, "client_error", Some("invalid_three_d_secure_status"), "This charge was not made with three_d_secure.", Some("id")),
     }
     let Some(outcome) = lock(&state.inner.tds_outcomes).remove(id) else {
         return error(400, "client_error", Some("three_d_secure_incompleted"), "3-D Secure has not been completed for this charge.", Some("id"));

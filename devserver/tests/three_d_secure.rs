@@ -75,8 +75,12 @@ fn the_default_name_returns_to_the_frame_origins_return_page() {
     assert_eq!(page.status, 200);
     let csp = page.header("content-security-policy").unwrap();
     assert!(csp.contains(&format!("frame-ancestors 'self' {SHOP}")), "{csp}");
-    // Finished with the public key, as the browser does; the secret key may too.
+    // Finished with the public key, as the browser's SDK does; the merchant's server may call it
+    // again with its secret key, as PAY.JP's guide says, and gets the same token.
     assert_eq!(finish_token(&s, &id, PK_TEST).json()["card"]["three_d_secure_status"], "verified");
+    let again = finish_token(&s, &id, SK_TEST);
+    assert_eq!((again.status, again.json()["card"]["three_d_secure_status"].as_str()), (200, Some("verified")));
+    assert_eq!(finish_token(&s, &id, SK_OTHER).status, 404, "not another account's");
 }
 
 #[test]
