@@ -26,6 +26,7 @@ export type ApiErrorCode =
   | 'invalid_card_name' | 'invalid_email' | 'incorrect_card_data' | 'card_flagged' | 'test_card_on_livemode'
   | 'over_capacity' | 'invalid_id' | 'token_already_used' | 'network_error' | 'invalid_response'
   | 'three_d_secure_aborted' | 'three_d_secure_failed' | 'three_d_secure_timeout' | 'three_d_secure_incompleted'
+  | 'three_d_secure_unexpected_return' | 'three_d_secure_unavailable' | 'unverified_token'
   | 'frame_load_failed' | 'frame_tampered' | 'frame_connection_lost' | 'frame_origin_missing'
   | 'three_d_secure_contact_required' | (string & {});
 export interface ValidationError { code: ValidationErrorCode; message: string; }
@@ -76,10 +77,19 @@ interface PayjpCommonOptions {
   apiBase?: string;
   /** Per-request timeout in milliseconds (default 15000). */
   timeout?: number;
-  /** Where the 3-D Secure challenge shows: a modal dialog (default), a popup, or a full redirect. */
-  threeDSecureWorkflow?: 'iframe' | 'subwindow' | 'redirect';
+  /**
+   * Where the 3-D Secure challenge shows: a modal dialog (default), a popup, a full redirect, or
+   * `auto`: a redirect in the in-app browsers of LINE, Instagram, Facebook and X, a popup
+   * elsewhere, the dialog where popups are blocked.
+   */
+  threeDSecureWorkflow?: 'iframe' | 'subwindow' | 'redirect' | 'auto';
   /** Milliseconds the buyer has for the challenge (default 600000, 10 minutes). */
   threeDSecureTimeout?: number;
+  /**
+   * The name of the redirect URL registered for your account that challenges return to
+   * (PAY.JP's `back`). Default `payjp-wasm`: the frame origin's tds-return.html.
+   */
+  threeDSecureRedirect?: string;
 }
 /** Isolated mode (the default): the card fields are frames of the payment origin. */
 export interface PayjpIsolatedOptions extends PayjpCommonOptions {
@@ -90,13 +100,25 @@ export interface PayjpIsolatedOptions extends PayjpCommonOptions {
   isolation?: 'frame';
 }
 /** Direct mode, an explicit opt-in: the card inputs render in this page (after `init()`). */
-export interface PayjpDirectOptions extends PayjpCommonOptions {
+interface PayjpDirectCommon extends Omit<PayjpCommonOptions, 'threeDSecureWorkflow' | 'threeDSecureRedirect'> {
   isolation: 'none';
   frameOrigin?: string;
   frameUrl?: string;
 }
+/**
+ * Direct mode has no frame origin to come back through: its redirect workflow returns to a page
+ * of yours registered under a name, which calls `handleThreeDSecureRedirect()`.
+ */
+export type PayjpDirectOptions =
+  | (PayjpDirectCommon & { threeDSecureWorkflow?: 'iframe' | 'subwindow' | 'auto'; threeDSecureRedirect?: string })
+  | (PayjpDirectCommon & { threeDSecureWorkflow: 'redirect'; threeDSecureRedirect: string });
 /** A frame origin, or `isolation: 'none'`: a missing option never means direct mode. */
 export type PayjpOptions = PayjpIsolatedOptions | PayjpDirectOptions;
+/** What openThreeDSecureIframe and openThreeDSecureDialog reject with. */
+export interface ThreeDSecureError extends Error {
+  code: ApiErrorCode;
+  error: PayjpError;
+}
 export interface PayjpError {
   type: 'card_error' | 'client_error' | 'auth_error' | 'server_error' | 'invalid_request_error'
     | 'network_error' | 'api_error' | (string & {});
@@ -237,12 +259,16 @@ export interface PayjpInstance {
    * page leaves and the promise never settles: call `handleThreeDSecureRedirect()` on return.
    */
   createToken(element: PayjpElement, data?: CreateTokenData, options?: ThreeDSecureOptions): Promise<TokenResult>;
-  /** On the page the redirect workflow returns to: the finished token, `{ error }`, or null. */
+  /**
+   * On the page the redirect workflow returns to: the finished token (or `{ error }`) when this
+   * tab started the challenge; `{ error: { code: 'three_d_secure_unexpected_return' } }` for a
+   * return it did not start (nothing is finished); null when the page load is not a return.
+   */
   handleThreeDSecureRedirect(): Promise<TokenResult | null>;
   /**
    * Charge-level (`ch_…`) or saved-card (`tdsr_…`) 3-D Secure in a dialog over the page. Resolves
-   * once the issuer is done (the server then finishes it); rejects with an Error (`code`,
-   * `message`) when the buyer cancels or time runs out.
+   * once the issuer is done (the server then finishes it); rejects with a `ThreeDSecureError`
+   * when the buyer cancels or time runs out.
    */
   openThreeDSecureIframe(id: string): Promise<void>;
   /** The same in a sub-window; call it in the buyer's click. A blocked popup falls back to the dialog. */

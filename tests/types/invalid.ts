@@ -42,8 +42,10 @@ export async function misuses(): Promise<void> {
   card.on('click', () => {});
   // @ts-expect-error: isolation is 'frame' or 'none'
   Payjp('pk_test_x', { frameOrigin: 'https://js.example.com', isolation: 'iframe' });
-  // @ts-expect-error: the workflows are iframe, subwindow and redirect
+  // @ts-expect-error: the workflows are iframe, subwindow, redirect and auto
   Payjp('pk_test_x', { frameOrigin: 'https://js.example.com', threeDSecureWorkflow: 'popup' });
+  // @ts-expect-error: direct mode's redirect workflow names the page it returns to
+  Payjp('pk_test_x', { isolation: 'none', threeDSecureWorkflow: 'redirect' });
   // @ts-expect-error: a badge theme is light or dark
   payjp.securityBadge({ theme: 'blue' });
   // @ts-expect-error: createToken takes an element, not card data

@@ -2,7 +2,7 @@
 import init, {
   validateCardNumber, validateExpiry, validateCvc, validateHolderName, validateEmail, validatePhone,
   formatCardNumber, detectBrand, Payjp,
-  type CardBrand, type CardNumberValidation, type Elements, type ElementStyle, type ElementChangeEvent,
+  type CardBrand, type CardNumberValidation, type ThreeDSecureError, type Elements, type ElementStyle, type ElementChangeEvent,
   type PayjpElement, type Token, type ConnectionCheck, type PayjpError, type ValidationErrorCode,
 } from 'payjp-wasm';
 
@@ -110,7 +110,10 @@ export async function checkout(): Promise<void> {
   // payjp.js v2: resolves when the issuer is done, rejects on cancel or timeout.
   const done: void = await payjp.openThreeDSecureDialog('ch_0123', { timeout: 60_000, windowFeatures: { width: 480 } });
   await payjp.openThreeDSecureDialog('tdsr_0123', 60_000);
-  await payjp.openThreeDSecureIframe('ch_0123').catch((e: Error & { code?: string }) => e.code);
+  await payjp.openThreeDSecureIframe('ch_0123').catch((e: ThreeDSecureError) => e.code === 'three_d_secure_aborted' && e.error.message);
+  Payjp('pk_test_0123456789abcdef01234567', { frameOrigin: 'https://js.example.com', threeDSecureWorkflow: 'auto', threeDSecureRedirect: 'shop-app' });
+  Payjp('pk_test_0123456789abcdef01234567', { isolation: 'none', threeDSecureWorkflow: 'redirect', threeDSecureRedirect: 'checkout' });
+  Payjp('pk_test_0123456789abcdef01234567', { isolation: 'none', threeDSecureWorkflow: 'auto' });
   void done;
   // The rest of payjp.js v2's surface.
   const key: string = payjp.getPublicKey();
