@@ -51,8 +51,8 @@ const TABLE = [
     make({ locale: 'fr-FR' });
     assert(warnings.slice(before).some((w) => w.includes('fr-FR')), 'a warning names the locale');
   }],
-  ["Payjp(publicKey, { threeDSecureWorkflow }) takes 'iframe', 'subwindow' and 'redirect'", (P, make) => {
-    for (const threeDSecureWorkflow of ['iframe', 'subwindow', 'redirect']) make({ threeDSecureWorkflow });
+  ["Payjp(publicKey, { threeDSecureWorkflow }) takes 'iframe', 'subwindow' and 'redirect' (and our 'auto')", (P, make) => {
+    for (const threeDSecureWorkflow of ['iframe', 'subwindow', 'redirect', 'auto']) make({ threeDSecureWorkflow });
   }],
   ['a secret key throws at once, spaces around it or not', async (P) => {
     await fails(() => P(' sk_test_0123456789abcdef01234567 '), Error, 'Secret keys must never be used in a browser');
