@@ -71,11 +71,16 @@ pub fn router(state: AppState) -> Router<AppState> {
         .layer(middleware::from_fn_with_state(state, frame_csp))
 }
 
-/// A page of `www/` with this devserver's API base named as the frames' default.
+/// A page of `www/` with this devserver's API base named as the frames' default, and the shops a
+/// 3-D Secure redirect may return to (the allowed origins; the return page's launcher reads them).
 async fn page_with_api(State(state): State<AppState>, file: &'static str) -> Response {
     match tokio::fs::read_to_string(state.config.root.join("www").join(file)).await {
         Ok(html) => {
-            let meta = format!("<meta charset=\"utf-8\">\n  <meta name=\"payjp-api-base\" content=\"{}\">", state.config.api_base_url);
+            let mut meta = format!("<meta charset=\"utf-8\">\n  <meta name=\"payjp-api-base\" content=\"{}\">", state.config.api_base_url);
+            if file == "tds-return.html" {
+                let shops = crate::tds::escape_html(&state.config.allow_origins.join(" "));
+                meta.push_str(&format!("\n  <meta name=\"payjp-return-origin\" content=\"{shops}\">"));
+            }
             let page = html.replacen("<meta charset=\"utf-8\">", &meta, 1);
             ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
         }

@@ -149,6 +149,17 @@ async fn guarded(state: &AppState, req: &mut Request) -> Option<Response> {
         Ok(key) => key,
         Err(answer) => return Some(answer),
     };
+    // Browsers send Origin with every cross-origin request (and with same-origin POSTs); PAY.JP's
+    // libraries and servers do not. A secret key arriving with one was shipped to a browser.
+    if key.secret && req.headers().contains_key("origin") {
+        return Some(error(
+            403,
+            "auth_error",
+            Some("secret_key_in_browser"),
+            "A secret key (sk_...) was sent from a browser. Keep it on your server; the browser uses the public key (pk_...).",
+            None,
+        ));
+    }
     if let Err(wait) = lock(&state.inner.buckets).take(&key.key, state.config.rate, Instant::now()) {
         count(state, presented, |s| s.rate_limited += 1);
         return Some(over_capacity(state, wait.as_secs_f64().ceil().max(1.0) as u64));
@@ -475,6 +486,19 @@ async fn brands(State(state): State<AppState>, Extension(key): Extension<ApiKey>
     )
 }
 
+/// Whether the request's Host names this machine (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`,
+/// any port). A missing Host (HTTP/1.0) is refused.
+pub fn host_is_loopback(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get("host").and_then(|h| h.to_str().ok()) else { return false };
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else {
+        host.rsplit_once(':').map_or(host, |(name, port)| if port.bytes().all(|b| b.is_ascii_digit()) { name } else { host })
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost" || name.ends_with(".localhost") || name == "::1" || name.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+}
+
 /// Control endpoints answer loopback peers only, with CORS for the allowed origins so that
 /// browser tests can use them. A page in the developer's browser must not drive them: a request
 /// that carries any other `Origin` is refused, and a POST must be JSON (which a cross-origin page
@@ -482,6 +506,11 @@ async fn brands(State(state): State<AppState>, Extension(key): Extension<ApiKey>
 async fn control_layer(State(state): State<AppState>, Extension(peer): Extension<Peer>, req: Request, next: Next) -> Response {
     if !peer.0.ip().is_loopback() {
         return error(403, "client_error", None, "Control endpoints are loopback only.", None);
+    }
+    // DNS rebinding: a page whose own host name resolves to 127.0.0.1 reaches us same-origin, with
+    // no Origin header to refuse. Its Host header still names it.
+    if !host_is_loopback(req.headers()) {
+        return error(403, "client_error", Some("host_not_allowed"), "Control endpoints answer localhost, 127.0.0.1 and [::1] only.", None);
     }
     let origin = origin(req.headers());
     if let Some(o) = &origin {

@@ -110,9 +110,14 @@ fn bad_request(code: &str, message: &str, param: Option<&str>) -> Response {
 }
 
 /// Checks that `id` belongs to `account` and waits for 3-D Secure.
+/// A challenge that has returned (its outcome waits for `tds_finish`) also ends the wait: one
+/// object, one challenge outcome, whichever session returns first.
 fn awaiting(state: &AppState, id: &str, account: &str) -> Result<(), Response> {
     let not_found = |kind: &str| error(404, "client_error", Some("invalid_id"), &format!("No such {kind}: {id}"), Some("id"));
     let not_waiting = || bad_request("invalid_three_d_secure_status", "This object is not waiting for 3-D Secure.", Some("id"));
+    if lock(&state.inner.tds_outcomes).contains_key(id) {
+        return Err(not_waiting());
+    }
     if id.starts_with("tok_") {
         let tokens = lock(&state.inner.tokens);
         let token = tokens.get(id).filter(|t| t.account == account).ok_or_else(|| not_found("token"))?;
@@ -217,12 +222,19 @@ pub async fn finish(State(state): State<AppState>, Path(id): Path<String>, req: 
     };
     let session = sessions.remove(&s).expect("found above");
     drop(sessions);
-    if id.starts_with("tdsr_") {
-        crate::server_api::finish_tds_request(&state, &id, outcome);
+    // Two challenges started for one object (two tabs): the first to return decides; a later one
+    // changes nothing and its buyer still goes back to where it was going.
+    let account = ApiKey::parse(&session.key).map(|k| k.account).unwrap_or_default();
+    if awaiting(&state, &id, &account).is_ok() {
+        if id.starts_with("tdsr_") {
+            crate::server_api::finish_tds_request(&state, &id, outcome);
+        } else {
+            lock(&state.inner.tds_outcomes).insert(id.clone(), outcome);
+        }
+        println!("devserver: 3-D Secure for {id}: {}", outcome.status());
     } else {
-        lock(&state.inner.tds_outcomes).insert(id.clone(), outcome);
+        println!("devserver: 3-D Secure for {id}: a second challenge returned {}; the first outcome stands", outcome.status());
     }
-    println!("devserver: 3-D Secure for {id}: {}", outcome.status());
     redirect(303, &session.return_url)
 }
 

@@ -108,6 +108,14 @@ fn keys_go_where_they_belong() {
     let r = create_token(s.payment, SK_TEST, &card_form("4242424242424242", "123"));
     assert_eq!(r.status, 401);
     assert!(r.json()["error"]["message"].as_str().unwrap().contains("must never be used in a browser"));
+    // A secret key shipped to a browser: every browser request carries Origin, PAY.JP's
+    // libraries never do.
+    // (The merchant's own page and the payment origin's pages are allowed origins for tokens.)
+    for origin in [format!("http://localhost:{}", s.merchant.port()), format!("http://{}", s.payment)] {
+        let r = send(s.payment, "POST", "/v1/charges", &[("Authorization", &basic(SK_TEST)), ("Origin", &origin), FORM], &format!("card={token}&amount=1000&currency=jpy")).unwrap();
+        assert_eq!((r.status, r.json()["error"]["code"].as_str()), (403, Some("secret_key_in_browser")), "{origin}");
+        assert!(r.body.contains("Keep it on your server"), "{}", r.body);
+    }
     // An account sees its own objects only, with either of its keys.
     assert_eq!(get_with(s.payment, PK_TEST, &format!("/v1/tokens/{token}")).status, 200);
     assert_eq!(get_with(s.payment, SK_TEST, &format!("/v1/tokens/{token}")).status, 200);

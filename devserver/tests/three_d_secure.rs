@@ -75,6 +75,8 @@ fn the_default_name_returns_to_the_frame_origins_return_page() {
     assert_eq!(page.status, 200);
     let csp = page.header("content-security-policy").unwrap();
     assert!(csp.contains(&format!("frame-ancestors 'self' {SHOP}")), "{csp}");
+    // The launcher on that page returns buyers to the allowed shops only.
+    assert!(page.body.contains(&format!("<meta name=\"payjp-return-origin\" content=\"{SHOP}\">")), "{}", page.body);
     // Finished with the public key, as the browser's SDK does; the merchant's server may call it
     // again with its secret key, as PAY.JP's guide says, and gets the same token.
     assert_eq!(finish_token(&s, &id, PK_TEST).json()["card"]["three_d_secure_status"], "verified");
@@ -175,6 +177,31 @@ fn a_session_is_one_challenge_for_one_id_and_ends_at_finish() {
 }
 
 #[test]
+fn two_challenges_for_one_object_the_first_to_return_decides() {
+    // Two tabs started a challenge for one token; the buyer fails in one and the other (or an
+    // attacker holding a second session) says attempted. The failure stands, and once an outcome
+    // is in, no third challenge can start.
+    let s = server();
+    let id = unverified_token(s.payment, PK_TEST, "4242424242424242");
+    let open = |_: ()| {
+        let started = send(s.payment, "GET", &format!("/v1/tds/{id}/start?publickey={PK_TEST}&back=shop"), &[], "").unwrap();
+        assert_eq!(started.status, 302, "{}", started.body);
+        started.header("location").unwrap().split("?s=").nth(1).unwrap().to_string()
+    };
+    let (a, b) = (open(()), open(()));
+    let choose = |session: &str, choice: &str| {
+        let chosen = send(s.issuer, "POST", &format!("/issuer/{id}"), &[FORM], &format!("s={session}&code=123456&choice={choice}")).unwrap();
+        send(s.payment, "GET", &path_of(chosen.header("location").unwrap()), &[], "").unwrap()
+    };
+    assert_eq!(choose(&a, "failed").header("location"), Some("http://localhost:9999/thanks?order=7"));
+    let late = choose(&b, "attempted");
+    assert_eq!(late.header("location"), Some("http://localhost:9999/thanks?order=7"), "the late buyer still goes back");
+    let again = send(s.payment, "GET", &format!("/v1/tds/{id}/start?publickey={PK_TEST}&back=shop"), &[], "").unwrap();
+    assert_eq!(again.json()["error"]["code"], "invalid_three_d_secure_status", "an outcome is in");
+    assert_eq!(finish_token(&s, &id, PK_TEST).json()["card"]["three_d_secure_status"], "failed");
+}
+
+#[test]
 fn the_issuer_is_another_origin_framed_only_by_the_allowed() {
     let s = server();
     let id = unverified_token(s.payment, PK_TEST, "4242424242424242");
@@ -235,6 +262,15 @@ fn a_page_cannot_drive_the_control_endpoints() {
     let id = unverified_token(s.payment, PK_TEST, "4242424242424242");
     let started = send(s.payment, "GET", &format!("/v1/tds/{id}/start?publickey={PK_TEST}&back=shop"), &[], "").unwrap();
     assert_eq!(started.status, 302, "the issuer is still asked");
+    // DNS rebinding: a page on a host name that resolves to 127.0.0.1 is same-origin and sends no
+    // Origin with a GET; its Host header still names it.
+    for host in ["rebind.evil.example", "rebind.evil.example:80", "127.0.0.1.evil.example"] {
+        let r = send(s.payment, "GET", "/__control/stats", &[("Host", host)], "").unwrap();
+        assert_eq!((r.status, r.json()["error"]["code"].as_str()), (403, Some("host_not_allowed")), "{host}");
+    }
+    for host in ["localhost", "LOCALHOST:8080", "pay.localhost:1", "127.0.0.1:9", "[::1]:9"] {
+        assert_eq!(send(s.payment, "GET", "/__control/stats", &[("Host", host)], "").unwrap().status, 200, "{host}");
+    }
     // The allowed origin and the harness (no Origin, JSON) may.
     assert_eq!(send(s.payment, "POST", "/__control/reset", &[("Origin", SHOP), JSON], "{}").unwrap().status, 200);
     assert_eq!(control(&s, r#"{"mode":"normal"}"#).status, 200);

@@ -5,6 +5,7 @@
 // no storage). Each row says what must hold; what must never happen is a tds_finish that was not
 // this tab's.
 import { challengeBook, startUrl } from '/src/dom/frame/challenges.js';
+import { returnAllowed } from '/src/dom/frame/api-bases.js';
 
 const KEY = 'pk_test_0123456789abcdef01234567';
 const API = 'https://api.example/v1';
@@ -184,6 +185,37 @@ const TABLE = [
     equal(await tds.redirected({ state: null }), null, 'once');
     equal(code(await tds.redirected({ state: 'b'.repeat(32) })), 'three_d_secure_unexpected_return');
     equal(client.finished, ['tok_1']);
+  }],
+  ['the launcher returns only to the shops its page names (payjp-return-origin)', async () => {
+    const page = (content) => {
+      const doc = document.implementation.createHTMLDocument('');
+      if (content !== null) {
+        const meta = doc.createElement('meta');
+        meta.name = 'payjp-return-origin';
+        meta.content = content;
+        doc.head.append(meta);
+      }
+      return doc;
+    };
+    const named = page('https://shop.example http://localhost:* http://127.0.0.1:8080');
+    for (const [origin, allowed] of [
+      ['https://shop.example', true],
+      ['http://shop.example', false],
+      ['https://shop.example.evil.example', false],
+      ['https://evil.example', false],
+      ['http://localhost:3000', true],
+      ['http://localhost:', false],
+      ['http://localhost:3000.evil.example', false],
+      ['http://localhostx:3000', false],
+      ['http://127.0.0.1:8080', true],
+      ['http://127.0.0.1:8081', false],
+      ['null', false],
+      ['', false],
+    ]) {
+      equal(returnAllowed(origin, named), allowed, origin);
+    }
+    equal(returnAllowed('https://shop.example', page(null)), false, 'no meta, no return');
+    equal(returnAllowed('https://evil.example', page('https://evil.example:*')), false, 'a port wildcard is for loopback hosts only');
   }],
 ];
 

@@ -10,7 +10,9 @@
 //   framed (the buyer opens it in a window, and the same token gets through);
 // - attacks: a return this browser did not start (an attacker's verified token in an old
 //   `?payjp_tds_token=` link, a made-up state), a forged `back` or `back_url`, the launcher asked
-//   to send the buyer elsewhere, and a page that tries to drive the devserver's control endpoints.
+//   to send the buyer elsewhere (from the shop, from a stranger's own page, by a cookie the
+//   stranger plants on the shared host), and a page that tries to drive the devserver's control
+//   endpoints.
 // After each test: no card digit reached the merchant's server.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,6 +62,19 @@ before(async () => {
     '--tds-redirect', `direct=${merchant}/?lang=en&isolation=none&tds_workflow=redirect&tds_redirect=direct`,
   ]);
   third = await startThirdOrigin({
+    // A stranger's page that launches a redirect checkout returning to itself.
+    '/plant': `<!doctype html><script>
+const q = new URLSearchParams(location.search);
+const launch = new URLSearchParams({ launch: q.get('api') + '/tds/' + q.get('id') + '/start?publickey=${KEY}&back=payjp-wasm', state: 'cd'.repeat(16), return: location.origin + '/landed' });
+location.href = q.get('pay') + '/tds-return.html#' + launch;
+</script>`,
+    // The same stranger writes the launcher's cookie itself (same host as the payment origin).
+    '/cookie': `<!doctype html><body><script>
+document.cookie = 'payjp_tds_launch=' + 'cd'.repeat(16) + '.' + encodeURIComponent(location.origin + '/landed') + '; path=/tds-return.html; max-age=600';
+document.body.dataset.done = 'true';
+</script></body>`,
+    // Where it wants buyers: it would take over the shop's tab.
+    '/landed': `<!doctype html><title>landed</title><script>try { opener.location = location.origin + '/tabnabbed'; } catch {}</script>`,
     // A page in the developer's browser that tries to switch 3-D Secure to "always verified".
     '/drive': `<!doctype html><body><form id="f" method="post" enctype="text/plain" action="${server.apiBase.replace(/\/v1$/, '')}/__control/tds" target="sink">
 <input name='{"mode":"auto","outcome":"verified","x":"' value='"}'></form><iframe name="sink"></iframe><script>
@@ -408,6 +423,35 @@ for (const browser of BROWSERS) {
       await s.goto(`${payment}/tds-return.html#${launch}`);
       await s.waitFor(() => /cannot be used/.test(document.getElementById('status')?.textContent ?? ''), { what: 'the launcher to refuse' });
       assert.ok((await s.run(() => location.href)).startsWith(payment), 'the launcher went nowhere');
+    });
+
+    test('a stranger cannot make the launcher send buyers to it: not by launching from its own page, not with a cookie it plants on the shared host', async () => {
+      const payment = server.apiBase.replace(/\/v1$/, '');
+      const t = await token(true);
+      // 1. A page of its own launches with a return to itself (the referrer matches the return).
+      await s.goto(`${third.origin}/plant?api=${encodeURIComponent(server.apiBase)}&pay=${encodeURIComponent(payment)}&id=${t.id}`);
+      await s.waitFor(() => /cannot be used/.test(document.getElementById('status')?.textContent ?? ''), { what: 'the launcher to refuse' });
+      assert.ok((await s.run(() => location.href)).startsWith(`${payment}/tds-return.html`), 'the launcher went nowhere');
+      // 2. Cookies ignore ports: the stranger (127.0.0.1, another port) writes the launcher's cookie.
+      await s.goto(`${third.origin}/cookie`);
+      await s.waitFor(() => document.body?.dataset.done === 'true', { what: 'the cookie to be planted' });
+      // A buyer pays with the subwindow workflow; the popup's return page must not go to the
+      // stranger (whose page would then navigate the shop's tab, its opener).
+      await open('tds_workflow=subwindow');
+      await fill(true);
+      const main = await s.window();
+      const known = await s.windows();
+      await s.click(await s.find('#pay'));
+      await inPopup(main, known);
+      const r = await result();
+      assert.ok(r.ok, r.text);
+      assert.ok((await s.run(() => location.href)).startsWith(server.merchant), 'the shop tab is still the shop');
+      // A return page opened at the top of a tab with the planted cookie stays where it is.
+      await s.goto(`${third.origin}/cookie`);
+      await s.waitFor(() => document.body?.dataset.done === 'true', { what: 'the cookie to be planted' });
+      await s.goto(`${payment}/tds-return.html`);
+      await s.waitFor(() => /close this page/.test(document.getElementById('status')?.textContent ?? ''), { what: 'the return page to stay' });
+      assert.ok((await s.run(() => location.href)).startsWith(`${payment}/tds-return.html`));
     });
 
     test("a page in the developer's browser cannot drive the control endpoints", async () => {

@@ -93,11 +93,13 @@ impl Reply {
 }
 
 /// Sends one request and reads the reply. `Err` when the server closed the connection without
-/// answering.
+/// answering. A `Host` among `headers` replaces the default (the address).
 pub fn send(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Result<Reply, String> {
     let mut stream = TcpStream::connect(addr).map_err(|e| e.to_string())?;
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let host = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("host")).map_or(addr.to_string(), |(_, v)| v.to_string());
+    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let headers = headers.iter().filter(|(k, _)| !k.eq_ignore_ascii_case("host"));
     for (k, v) in headers {
         request.push_str(&format!("{k}: {v}\r\n"));
     }

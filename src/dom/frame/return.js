@@ -7,7 +7,12 @@
 //   keeps `S` and the return URL in a first-party cookie of this origin (path: this page only,
 //   30 minutes), then goes to START, PAY.JP's start page on an API base this frame origin allows.
 //   The return URL must be on the origin the buyer came from (the referrer, which the SDK sends as
-//   an origin whatever the page's policy), so the launcher cannot send anyone elsewhere. A cookie,
+//   an origin whatever the page's policy) and that origin must be one this page names as a shop
+//   (`<meta name="payjp-return-origin">`, which the frame origin's server writes from the same
+//   allow-list as `frame-ancestors`), so neither a stranger's page nor a cookie planted by a
+//   neighbour (cookies ignore ports, and a sibling subdomain can set them) can make it send a
+//   buyer, or a 3-D Secure popup whose opener is the shop, anywhere else. On https the cookie is
+//   `__Host-` prefixed, which no other host can set. A cookie,
 //   not sessionStorage: Firefox loses a sessionStorage write made by a page that replaces itself
 //   at once after a navigation from a click (tests/tds in Firefox show it). One launch per
 //   browser: a second checkout launched meanwhile takes the place of the first, whose return then
@@ -19,17 +24,20 @@
 //   popup (the subwindow workflow): a note to the window that embeds or opened it, and, for a
 //   popup, to that page's frames of this origin (the controller among them). Whoever hears it
 //   checks where it came from.
-import { allowedApiBases } from './api-bases.js';
+import { allowedApiBases, returnAllowed } from './api-bases.js';
 import { TAG } from './rendezvous.js';
 
-const KEPT = 'payjp_tds_launch';
+const HTTPS = window.location.protocol === 'https:';
+/** The launch cookie's name: `__Host-` on https (set by this host only, path /, secure). */
+const KEPT = HTTPS ? '__Host-payjp_tds_launch' : 'payjp_tds_launch';
 
-/** Writes (or, with `value` null, deletes) the launch cookie, for this page's path only. */
+/** Writes (or, with `value` null, deletes) the launch cookie. */
 function keep(value) {
-  const secure = window.location.protocol === 'https:' ? '; secure' : '';
+  const scope = HTTPS ? '; path=/; secure' : `; path=${window.location.pathname}`;
   const life = value === null ? '; max-age=0' : '; max-age=1800';
-  document.cookie = `${KEPT}=${value ?? ''}; path=${window.location.pathname}; samesite=lax${life}${secure}`;
+  document.cookie = `${KEPT}=${value ?? ''}${scope}; samesite=lax${life}`;
 }
+
 const status = document.getElementById('status');
 const say = (ja, en) => {
   if (status) status.textContent = `${ja} / ${en}`;
@@ -53,7 +61,8 @@ function launch(params) {
     /\/tds\/[^/]+\/start$/.test(start.pathname) &&
     /^[0-9a-f]{32}$/.test(state) &&
     (back.protocol === 'https:' || back.protocol === 'http:') &&
-    back.origin === from;
+    back.origin === from &&
+    returnAllowed(back.origin);
   if (!ok) return false;
   keep(`${state}.${encodeURIComponent(back.href)}`);
   window.location.replace(start.href);
@@ -87,9 +96,14 @@ function returned() {
   }
   // A tab that launched a redirect (even one that has an opener of its own): back to the shop.
   const kept = /^([0-9a-f]{32})\.(.+)$/.exec(document.cookie.split('; ').find((c) => c.startsWith(`${KEPT}=`))?.slice(KEPT.length + 1) ?? '');
-  if (kept) {
-    keep(null);
-    const url = new URL(decodeURIComponent(kept[2]));
+  let url = null;
+  try {
+    url = kept ? new URL(decodeURIComponent(kept[2])) : null;
+  } catch {
+    // Not a URL: not ours.
+  }
+  if (kept) keep(null);
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:') && returnAllowed(url.origin)) {
     url.hash = new URLSearchParams({ payjp_tds: kept[1] }).toString();
     return window.location.replace(url.href);
   }
