@@ -6,12 +6,13 @@
 //! - `js`: the only module that exports to JavaScript, including the entry points the card
 //!   elements (`src/dom/*.js`, hand-written JavaScript) call into.
 
-// The wasm build links no std (see the panic handler below); native builds keep it.
-#![cfg_attr(all(target_arch = "wasm32", not(test)), no_std)]
+// Links std: gloo-net and serde-wasm-bindgen need it. Its panic handler costs ~1 KB gzipped over
+// the trap-at-once handler a no_std build had (README, design decisions). A panic is a bug, never
+// expected input; with `panic = "abort"` it traps.
 
 extern crate alloc;
 
-/// The `alloc` items a `no_std` crate has to name; every module imports this.
+/// The `alloc` items the modules name (kept from the no_std days; harmless with std).
 pub(crate) mod prelude {
     pub use alloc::boxed::Box;
     pub use alloc::string::{String, ToString};
@@ -29,11 +30,3 @@ pub mod js;
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     // SAFETY: the SDK is built without wasm threads, so there is only ever one thread.
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
-
-// The published wasm links no `std`: a panic (a bug, never expected input) traps at once, and none
-// of std's message formatting is shipped. Test builds (`--features std`) keep std's handler.
-#[cfg(all(target_arch = "wasm32", not(feature = "std"), not(test)))]
-#[panic_handler]
-fn panic(_: &::core::panic::PanicInfo) -> ! {
-    ::core::arch::wasm32::unreachable()
-}

@@ -12,7 +12,7 @@ use crate::core::{ErrorCode, Lang};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiError {
     /// PAY.JP's `type` (`card_error`, `client_error`, `auth_error`, …) or ours:
-    /// `network_error` and `api_error`.
+    /// `network_error` (codes `network_error`, `timeout`) and `api_error`.
     pub kind: String,
     pub code: Option<String>,
     pub status: Option<u16>,
@@ -28,6 +28,11 @@ impl ApiError {
     /// No answer: the network failed or the request timed out.
     pub fn network() -> ApiError {
         ApiError::ours("network_error", "network_error", None)
+    }
+
+    /// No answer within the timeout (`Payjp(…, { timeout })`, 15 s by default), retries included.
+    pub fn timeout() -> ApiError {
+        ApiError::ours("network_error", "timeout", None)
     }
 
     /// An answer that is not PAY.JP's: an HTML block page, a truncated or garbled body.
@@ -78,6 +83,10 @@ pub fn buyer_message(code: &str, kind: &str, lang: Lang) -> &'static str {
         "network_error" => (
             "決済サービスに接続できませんでした。通信環境をご確認のうえ、もう一度お試しください。",
             "Could not reach the payment service. Check your connection and try again.",
+        ),
+        "timeout" => (
+            "決済サービスからの応答がありませんでした。通信環境をご確認のうえ、もう一度お試しください。",
+            "The payment service did not answer in time. Check your connection and try again.",
         ),
         "invalid_response" => (
             "決済サービスから予期しない応答がありました。ネットワークのフィルタやCDNにより通信が遮られている可能性があります。通信環境をご確認のうえ、もう一度お試しください。",

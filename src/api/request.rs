@@ -1,5 +1,5 @@
-//! The token request on the wire: the exact form fields of PAY.JP's `POST /tokens`, Basic auth,
-//! and the client user-agent header.
+//! The token request on the wire: the exact form fields of PAY.JP's `POST /tokens`, and the
+//! client user-agent header. (Basic auth is the transport's: the browser's `btoa`.)
 //!
 //! Card data lives here only until it is encoded and sent; every buffer holding it is zeroised
 //! when dropped, and `Debug` never shows it.
@@ -9,7 +9,6 @@ use crate::prelude::*;
 
 use zeroize::{Zeroize, Zeroizing};
 
-use super::config::PublicKey;
 use crate::core::{
     validate_card_number, validate_cvc, validate_email, validate_expiry, validate_holder_name,
     validate_phone, FieldCheck, FieldKind, Problem, YearMonth,
@@ -64,10 +63,13 @@ impl core::fmt::Debug for CardData {
     }
 }
 
-/// A holder detail through its core validator: `Ok(None)` when absent or blank.
+/// A holder detail through its core validator: `Ok(None)` when absent or blank. A value the
+/// validator calls unfinished (`taro@`, a one-letter name) is refused with `unfinished`, the
+/// field's own problem, as a submit must: the buyer will not type more.
 fn holder_detail(
     value: Option<String>,
     validate: fn(&str) -> FieldCheck,
+    unfinished: Problem,
 ) -> Result<Option<String>, Problem> {
     match value {
         Some(v) if !v.trim().is_empty() => {
@@ -75,7 +77,7 @@ fn holder_detail(
             match (check.is_valid, check.problem) {
                 (true, _) => Ok(Some(check.value)),
                 (false, Some(p)) => Err(p),
-                (false, None) => Err(Problem::InvalidEmail),
+                (false, None) => Err(unfinished),
             }
         }
         _ => Ok(None),
@@ -122,9 +124,9 @@ impl CardData {
         state(FieldKind::Expiry, e.is_valid, e.problem)?;
         state(FieldKind::Cvc, c.is_valid, c.problem)?;
         let [name, email, phone] = holder;
-        let name = holder_detail(name, validate_holder_name)?;
-        let email = holder_detail(email, validate_email)?;
-        let phone = holder_detail(phone, validate_phone)?;
+        let name = holder_detail(name, validate_holder_name, Problem::NameTooShort)?;
+        let email = holder_detail(email, validate_email, Problem::InvalidEmail)?;
+        let phone = holder_detail(phone, validate_phone, Problem::InvalidPhone)?;
         let (Some(month), Some(year)) = (e.month, e.year) else {
             return Err(Problem::IncompleteExpiry);
         };
@@ -149,10 +151,11 @@ pub struct TokenRequest {
 }
 
 impl TokenRequest {
-    /// The `application/x-www-form-urlencoded` body, zeroised on drop.
+    /// The `application/x-www-form-urlencoded` body (form_urlencoded, the url crate's encoder,
+    /// which encodes as `URLSearchParams` does), zeroised on drop. Written into one buffer sized
+    /// up front, so no copy of the card is left behind by a reallocation.
     pub fn form_body(&self) -> Zeroizing<String> {
         let c = &self.card;
-        let mut body = Zeroizing::new(String::with_capacity(256));
         let fields: [(&str, &str); 13] = [
             ("card[number]", &c.number),
             ("card[cvc]", &c.cvc),
@@ -168,75 +171,27 @@ impl TokenRequest {
             ("card[address_line2]", &c.address_line2),
             ("card[address_zip]", &c.address_zip),
         ];
+        // Each byte encodes to at most 3; names and separators add the rest.
+        let capacity = fields.iter().map(|(k, v)| k.len() + 3 * v.len() + 2).sum::<usize>() + 3 * self.tenant.len() + 32;
+        let mut body = form_urlencoded::Serializer::new(String::with_capacity(capacity));
         for (name, value) in fields {
             if !value.is_empty() {
-                push_pair(&mut body, name, value);
+                body.append_pair(name, value);
             }
         }
         if self.three_d_secure {
-            push_pair(&mut body, "three_d_secure", "true");
+            body.append_pair("three_d_secure", "true");
         }
         if !self.tenant.is_empty() {
-            push_pair(&mut body, "tenant", &self.tenant);
+            body.append_pair("tenant", &self.tenant);
         }
-        body
+        Zeroizing::new(body.finish())
     }
 }
 
-fn push_pair(body: &mut String, name: &str, value: &str) {
-    if !body.is_empty() {
-        body.push('&');
-    }
-    form_encode_into(body, name);
-    body.push('=');
-    form_encode_into(body, value);
-}
-
-/// `application/x-www-form-urlencoded` encoding, as `URLSearchParams` does it.
-pub fn form_encode_into(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => {
-                out.push('%');
-                out.push(HEX[(b >> 4) as usize] as char);
-                out.push(HEX[(b & 15) as usize] as char);
-            }
-        }
-    }
-}
-
-/// `Basic base64("pk_…:")`: the public key as user, an empty password.
-pub fn basic_auth(key: &PublicKey) -> String {
-    let mut credentials = String::with_capacity(key.as_str().len() + 1);
-    credentials.push_str(key.as_str());
-    credentials.push(':');
-    let mut header = String::from("Basic ");
-    base64_into(&mut header, credentials.as_bytes());
-    header
-}
-
-fn base64_into(out: &mut String, bytes: &[u8]) {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
+/// An id as one URL path segment (form-encoded: `/`, `?` and `#` cannot escape the segment).
+pub fn path_segment(id: &str) -> String {
+    form_urlencoded::byte_serialize(id.as_bytes()).collect()
 }
 
 /// The `X-Payjp-Client-User-Agent` header, as PAY.JP's official SDKs send it.

@@ -1,102 +1,80 @@
-//! Decoding API answers into typed tokens and errors. An answer that is not PAY.JP-shaped JSON
-//! (a CDN block page, a truncated body) becomes `invalid_response`, never a panic.
+//! The shapes of PAY.JP's answers: just enough of a token to know it is one, the brands answer,
+//! and the error body, each read from a [`Document`] (the answer as the browser parsed it). The
+//! answer itself goes on to the merchant whole (every field, including ones PAY.JP adds later);
+//! these types only decide whether it is what was asked for. An answer that is not PAY.JP-shaped
+//! JSON (a CDN block page, a truncated body) becomes `invalid_response`, never a panic.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use super::client::{Document, HttpResponse};
 use super::error::ApiError;
-use super::json::Json;
 
+/// A token, as far as the SDK looks at it: `object: "token"`, an id `tok_…`, a card.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Card {
+pub struct Token {
     pub id: String,
     pub brand: String,
     pub last4: String,
-    pub exp_month: i64,
-    pub exp_year: i64,
-    pub fingerprint: String,
-    pub cvc_check: Option<String>,
-    pub address_zip_check: Option<String>,
     pub three_d_secure_status: Option<String>,
     pub livemode: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
-    pub id: String,
-    pub card: Card,
-    pub created: i64,
-    pub livemode: bool,
-    pub used: bool,
-}
-
-impl Card {
-    fn decode(json: &Json) -> Option<Card> {
-        (json.str_field("object")? == "card").then_some(())?;
-        Some(Card {
-            id: json.str_field("id")?.to_string(),
-            brand: json.str_field("brand")?.to_string(),
-            last4: json.str_field("last4")?.to_string(),
-            exp_month: json.get("exp_month")?.as_i64()?,
-            exp_year: json.get("exp_year")?.as_i64()?,
-            fingerprint: json.str_field("fingerprint").unwrap_or_default().to_string(),
-            cvc_check: json.str_field("cvc_check").map(str::to_string),
-            address_zip_check: json.str_field("address_zip_check").map(str::to_string),
-            three_d_secure_status: json.str_field("three_d_secure_status").map(str::to_string),
-            livemode: json.get("livemode").and_then(Json::as_bool).unwrap_or(false),
-        })
-    }
-}
-
 impl Token {
-    pub fn decode(json: &Json) -> Option<Token> {
-        (json.str_field("object")? == "token").then_some(())?;
-        let id = json.str_field("id")?;
-        if !id.starts_with("tok_") {
-            return None;
-        }
+    pub fn read(d: &impl Document) -> Option<Token> {
+        (d.string(&["object"])? == "token" && d.string(&["card", "object"])? == "card").then_some(())?;
+        let id = d.string(&["id"]).filter(|id| id.starts_with("tok_"))?;
         Some(Token {
-            id: id.to_string(),
-            card: Card::decode(json.get("card")?)?,
-            created: json.get("created")?.as_i64()?,
-            livemode: json.get("livemode")?.as_bool()?,
-            used: json.get("used").and_then(Json::as_bool).unwrap_or(false),
+            id,
+            brand: d.string(&["card", "brand"])?,
+            last4: d.string(&["card", "last4"])?,
+            three_d_secure_status: d.string(&["card", "three_d_secure_status"]),
+            livemode: d.boolean(&["livemode"])?,
         })
     }
 }
 
-/// PAY.JP's error body, if `json` is one: `{"error":{"type","message","status",…}}`.
-pub fn decode_error(json: &Json) -> Option<ApiError> {
-    let e = json.get("error")?;
-    let kind = e.str_field("type")?;
-    e.str_field("message")?;
-    Some(ApiError {
-        kind: kind.to_string(),
-        code: e.str_field("code").map(str::to_string),
-        status: e.get("status").and_then(Json::as_i64).and_then(|s| u16::try_from(s).ok()),
-        param: e.str_field("param").map(str::to_string),
-        api_message: e.str_field("message").map(str::to_string),
-    })
+/// `GET /accounts/brands`: `{card_types_supported: [...], livemode}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Availability {
+    pub livemode: bool,
 }
 
-/// Decodes any API answer: a 2xx body is handed to `decode_ok`; an error status must carry
-/// PAY.JP's error body. Anything else is `invalid_response`.
-pub fn decode<T>(status: u16, body: &str, decode_ok: impl FnOnce(&Json) -> Option<T>) -> Result<(T, Json), ApiError> {
-    let json = Json::parse(body).ok_or(ApiError::invalid_response(status))?;
-    if (200..300).contains(&status) {
-        match decode_ok(&json) {
-            Some(value) => Ok((value, json)),
-            None => Err(ApiError::invalid_response(status)),
-        }
-    } else {
-        let mut err = decode_error(&json).ok_or(ApiError::invalid_response(status))?;
-        err.status = Some(status);
-        Err(err)
+impl Availability {
+    pub fn read(d: &impl Document) -> Option<Availability> {
+        d.is_array(&["card_types_supported"]).then_some(())?;
+        Some(Availability { livemode: d.boolean(&["livemode"])? })
     }
 }
 
-/// `{card_types_supported: [...], livemode}`.
-pub fn decode_availability(json: &Json) -> Option<()> {
-    matches!(json.get("card_types_supported")?, Json::Array(_)).then_some(())?;
-    json.get("livemode")?.as_bool().map(|_| ())
+/// PAY.JP's error body: `{"error":{"type","message","status","code","param"}}`, as the SDK's
+/// error (PAY.JP's message kept as `api_message`; the status is the answer's).
+pub struct ErrorBody;
+
+impl ErrorBody {
+    pub fn read(d: &impl Document) -> Option<ApiError> {
+        Some(ApiError {
+            kind: d.string(&["error", "type"])?,
+            api_message: Some(d.string(&["error", "message"])?),
+            code: d.string(&["error", "code"]),
+            param: d.string(&["error", "param"]),
+            status: d.number(&["error", "status"]).filter(|s| (100.0..600.0).contains(s)).map(|s| s as u16),
+        })
+    }
+}
+
+/// Decodes any API answer: a 2xx body must be what `read` reads, and is handed on whole; an error
+/// status must carry PAY.JP's error body. Anything else is `invalid_response`.
+pub fn decode<D: Document, T>(response: HttpResponse<D>, read: impl FnOnce(&D) -> Option<T>) -> Result<D, ApiError> {
+    let status = response.status;
+    let invalid = || ApiError::invalid_response(status);
+    let json = response.json.ok_or_else(invalid)?;
+    if (200..300).contains(&status) {
+        read(&json).ok_or_else(invalid)?;
+        Ok(json)
+    } else {
+        let mut error = ErrorBody::read(&json).ok_or_else(invalid)?;
+        error.status = Some(status);
+        Err(error)
+    }
 }

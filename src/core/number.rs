@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use super::brand::{detect, Detection, Network};
+use super::brand::{detect, Detection};
 use super::error::Problem;
 use super::luhn::luhn_valid;
 use super::normalize::normalize_card_number;
@@ -31,13 +31,6 @@ impl core::fmt::Debug for CardNumberCheck {
             .field("is_potentially_valid", &self.is_potentially_valid)
             .field("problem", &self.problem)
             .finish()
-    }
-}
-
-impl CardNumberCheck {
-    /// The accepted brand, if one is detected.
-    pub fn accepted_network(&self) -> Option<Network> {
-        self.detection.network().filter(|n| n.is_accepted())
     }
 }
 

@@ -120,7 +120,7 @@ impl PayjpInstance {
                 &id,
             )
             .await;
-            super::payjp::resolve(result.map(|(_, json)| json), inner.lang)
+            super::payjp::resolve(result, inner.lang)
         })
     }
 

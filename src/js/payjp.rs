@@ -8,17 +8,17 @@ use crate::prelude::*;
 use alloc::rc::Rc;
 use core::cell::RefCell;
 
-use js_sys::{Object, Promise};
+use js_sys::Promise;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::client::{self, Clock, Connection};
 use crate::api::gate::{request_key, RequestGate};
-use crate::api::{ApiBase, ApiError, ClientConfig, Json, PublicKey, TokenRequest};
+use crate::api::{ApiBase, ApiError, ClientConfig, PublicKey, TokenRequest};
 use crate::core::Lang;
 
-use super::convert::set;
-use super::transport::{promise, BrowserClock, FetchTransport};
+use super::transport::{promise, BrowserClock, FetchTransport, JsDocument};
 
 /// State shared by an instance and the requests it has in flight.
 pub(crate) struct Inner {
@@ -88,7 +88,11 @@ pub fn payjp(public_key: JsValue, options: JsValue) -> Result<PayjpInstance, JsV
     let timeout = option(&options, "timeout");
     if !timeout.is_undefined() {
         match timeout.as_f64() {
-            Some(ms) if ms > 0.0 && ms.is_finite() => config.timeout_ms = ms,
+            // A longer wait than the retries' overall deadline moves the deadline with it.
+            Some(ms) if ms > 0.0 && ms.is_finite() => {
+                config.timeout_ms = ms;
+                config.retry.deadline_ms = config.retry.deadline_ms.max(ms);
+            }
             _ => {
                 return Err(type_error(
                     "Payjp: expected options.timeout to be a positive number of milliseconds.",
@@ -106,71 +110,67 @@ pub fn payjp(public_key: JsValue, options: JsValue) -> Result<PayjpInstance, JsV
     })
 }
 
-/// `{ type, code, message, status, param, apiMessage }`.
-pub fn api_error_object(e: &ApiError, lang: Lang) -> JsValue {
-    let o = Object::new();
-    set(&o, "type", &JsValue::from_str(&e.kind));
-    set(
-        &o,
-        "code",
-        &e.code.as_deref().map_or(JsValue::NULL, JsValue::from_str),
-    );
-    set(&o, "message", &JsValue::from_str(e.message(lang)));
-    set(
-        &o,
-        "status",
-        &e.status
-            .map_or(JsValue::NULL, |s| JsValue::from_f64(f64::from(s))),
-    );
-    set(
-        &o,
-        "param",
-        &e.param.as_deref().map_or(JsValue::NULL, JsValue::from_str),
-    );
-    set(
-        &o,
-        "apiMessage",
-        &e.api_message
-            .as_deref()
-            .map_or(JsValue::NULL, JsValue::from_str),
-    );
-    o.into()
+/// `{ type, code, message, status, param, apiMessage }`, absent values as `null`.
+#[derive(Serialize)]
+struct ErrorObject<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    code: Option<&'a str>,
+    message: &'a str,
+    status: Option<u16>,
+    param: Option<&'a str>,
+    #[serde(rename = "apiMessage")]
+    api_message: Option<&'a str>,
 }
 
 /// `{ error: … }`, the way every expected failure resolves.
+#[derive(Serialize)]
+struct ErrorResult<'a> {
+    error: ErrorObject<'a>,
+}
+
+/// A plain JS object from a serde value, `None` as `null`.
+pub(crate) fn to_js(value: &impl Serialize) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// `{ error: { type, code, message, status, param, apiMessage } }`.
 pub fn error_result(e: &ApiError, lang: Lang) -> JsValue {
-    let o = Object::new();
-    set(&o, "error", &api_error_object(e, lang));
-    o.into()
+    to_js(&ErrorResult {
+        error: ErrorObject {
+            kind: &e.kind,
+            code: e.code.as_deref(),
+            message: e.message(lang),
+            status: e.status,
+            param: e.param.as_deref(),
+            api_message: e.api_message.as_deref(),
+        },
+    })
 }
 
-/// An API answer as a plain JS object, every field kept (including ones added later).
-pub fn json_to_js(json: &Json) -> JsValue {
-    match json {
-        Json::Null => JsValue::NULL,
-        Json::Bool(b) => JsValue::from_bool(*b),
-        Json::Number(n) => JsValue::from_f64(js_sys::Number::parse_float(n)),
-        Json::String(s) => JsValue::from_str(s),
-        Json::Array(items) => items
-            .iter()
-            .map(json_to_js)
-            .collect::<js_sys::Array>()
-            .into(),
-        Json::Object(fields) => {
-            let o = Object::new();
-            for (k, v) in fields {
-                set(&o, k, &json_to_js(v));
-            }
-            o.into()
-        }
-    }
-}
-
-pub(crate) fn resolve(result: Result<Json, ApiError>, lang: Lang) -> Result<JsValue, JsValue> {
+/// The answer as PAY.JP sent it (every field kept, including ones added later), or `{ error }`.
+pub(crate) fn resolve(result: Result<JsDocument, ApiError>, lang: Lang) -> Result<JsValue, JsValue> {
     Ok(match result {
-        Ok(json) => json_to_js(&json),
+        Ok(document) => document.0,
         Err(e) => error_result(&e, lang),
     })
+}
+
+/// What `checkConnection()` resolves.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ConnectionObject {
+    Reachable {
+        reachable: bool,
+        status: u16,
+        #[serde(rename = "latencyMs")]
+        latency_ms: f64,
+    },
+    Unreachable {
+        reachable: bool,
+        reason: &'static str,
+    },
 }
 
 #[wasm_bindgen(js_class = PayjpInstance)]
@@ -198,19 +198,11 @@ impl PayjpInstance {
     pub fn check_connection(&self) -> Promise {
         let inner = self.inner.clone();
         promise(async move {
-            let o = Object::new();
-            match client::check_connection(&FetchTransport, &BrowserClock, &inner.config).await {
-                Connection::Reachable { status, latency_ms } => {
-                    set(&o, "reachable", &JsValue::TRUE);
-                    set(&o, "status", &JsValue::from_f64(f64::from(status)));
-                    set(&o, "latencyMs", &JsValue::from_f64(latency_ms));
-                }
-                Connection::Unreachable(reason) => {
-                    set(&o, "reachable", &JsValue::FALSE);
-                    set(&o, "reason", &JsValue::from_str(reason.as_str()));
-                }
-            }
-            Ok(o.into())
+            let answer = match client::check_connection(&FetchTransport, &BrowserClock, &inner.config).await {
+                Connection::Reachable { status, latency_ms } => ConnectionObject::Reachable { reachable: true, status, latency_ms },
+                Connection::Unreachable(reason) => ConnectionObject::Unreachable { reachable: false, reason: reason.as_str() },
+            };
+            Ok(to_js(&answer))
         })
     }
 }
@@ -218,10 +210,6 @@ impl PayjpInstance {
 impl PayjpInstance {
     pub fn lang(&self) -> Lang {
         self.inner.lang
-    }
-
-    pub fn is_live(&self) -> bool {
-        self.inner.config.key.is_live()
     }
 
     /// Creates a token: one request per user action. A call for the same card data while one
@@ -254,7 +242,7 @@ impl PayjpInstance {
                 *slot = None;
             }
             drop(slot);
-            resolve(result.map(|(_, json)| json), inner.lang)
+            resolve(result, inner.lang)
         });
         *self.inner.in_flight.borrow_mut() = Some((key, promise.clone()));
         promise

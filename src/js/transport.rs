@@ -1,9 +1,8 @@
 //! The browser side of the API client's seams: `fetch` with an `AbortController` timeout, and a
 //! clock on `Date.now`, `setTimeout` and `Math.random`.
 //!
-//! This calls `fetch` through web-sys directly. gloo-net did the same job behind this seam, but
-//! its request and error conversions cost about 4 KB of the download; the seam kept the swap
-//! local to this file.
+//! HTTP goes through gloo-net's `RequestBuilder`; the body is read with the browser's
+//! `response.json()` and kept as a JS value ([`JsDocument`]).
 
 #[allow(unused_imports)]
 use crate::prelude::*;
@@ -13,12 +12,13 @@ use core::future::Future;
 use core::pin::Pin;
 use alloc::rc::Rc;
 
+use gloo_net::http::RequestBuilder;
 use js_sys::Promise;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
-use web_sys::{Headers, RequestCredentials, RequestInit, Response};
+use web_sys::RequestCredentials;
 
-use crate::api::client::{Clock, HttpRequest, HttpResponse, Transport, TransportError};
+use crate::api::client::{Clock, Document, HttpRequest, HttpResponse, Method, Transport, TransportError};
 
 use super::timers::{sleep, Timeout};
 
@@ -29,33 +29,84 @@ pub fn promise(future: impl Future<Output = Result<JsValue, JsValue>> + 'static)
     future_to_promise(boxed)
 }
 
+/// An answer's body as the browser parsed it (`response.json()`): read in place, and handed on to
+/// the merchant as it is.
+#[derive(Clone, Debug)]
+pub struct JsDocument(pub JsValue);
+
+impl JsDocument {
+    fn at(&self, path: &[&str]) -> JsValue {
+        let mut value = self.0.clone();
+        for key in path {
+            if !value.is_object() {
+                return JsValue::UNDEFINED;
+            }
+            value = js_sys::Reflect::get(&value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        }
+        value
+    }
+}
+
+impl Document for JsDocument {
+    fn string(&self, path: &[&str]) -> Option<String> {
+        self.at(path).as_string()
+    }
+    fn boolean(&self, path: &[&str]) -> Option<bool> {
+        self.at(path).as_bool()
+    }
+    fn number(&self, path: &[&str]) -> Option<f64> {
+        self.at(path).as_f64()
+    }
+    fn is_array(&self, path: &[&str]) -> bool {
+        js_sys::Array::is_array(&self.at(path))
+    }
+}
+
+/// `fetch` through gloo-net, with an `AbortController` for the timeout.
 pub struct FetchTransport;
 
 impl FetchTransport {
-    async fn fetch(request: &HttpRequest, signal: &web_sys::AbortSignal) -> Result<HttpResponse, JsValue> {
-        let headers = Headers::new()?;
+    /// `Err` when nothing came back (a network failure, the abort); the caller tells which.
+    async fn fetch(request: &HttpRequest, signal: &web_sys::AbortSignal) -> Result<HttpResponse<JsDocument>, ()> {
+        let window = web_sys::window().ok_or(())?;
+        // Basic auth: the public key as user, an empty password; ASCII, so btoa takes it.
+        let credentials = window.btoa(&format!("{}:", request.user)).map_err(drop)?;
+        let method = match request.method {
+            Method::Get => gloo_net::http::Method::GET,
+            Method::Post => gloo_net::http::Method::POST,
+        };
+        let mut builder = RequestBuilder::new(&request.url)
+            .method(method)
+            // No cookies go to the API: it authenticates with the public key alone.
+            .credentials(RequestCredentials::Omit)
+            .abort_signal(Some(signal))
+            .header("Authorization", &format!("Basic {credentials}"));
         for (name, value) in &request.headers {
-            headers.set(name, value)?;
+            builder = builder.header(name, value);
         }
-        let init = RequestInit::new();
-        init.set_method(request.method.as_str());
-        init.set_headers(&headers);
-        // No cookies go to the API: it authenticates with the public key alone.
-        init.set_credentials(RequestCredentials::Omit);
-        init.set_signal(Some(signal));
-        if let Some(body) = &request.body {
-            init.set_body(&JsValue::from_str(body));
-        }
-        let window = web_sys::window().ok_or(JsValue::NULL)?;
-        let response: Response = JsFuture::from(window.fetch_with_str_and_init(&request.url, &init)).await?.dyn_into()?;
-        let retry_after = response.headers().get("retry-after")?;
-        let body = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
-        Ok(HttpResponse { status: response.status(), retry_after, body })
+        let sent = match &request.body {
+            Some(body) => builder.body(body.as_str()),
+            None => builder.build(),
+        };
+        let response = sent.map_err(drop)?.send().await.map_err(drop)?;
+        let headers = response.headers();
+        let retry_after = headers.get("retry-after");
+        let html = headers.get("content-type").is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("text/html"));
+        let status = response.status();
+        // The browser parses; a body that is not JSON is `None`, not an error.
+        let raw: web_sys::Response = response.into();
+        let json = match raw.json() {
+            Ok(parsing) => JsFuture::from(parsing).await.ok().map(JsDocument),
+            Err(_) => None,
+        };
+        Ok(HttpResponse { status, retry_after, json, html })
     }
 }
 
 impl Transport for FetchTransport {
-    async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+    type Document = JsDocument;
+
+    async fn send(&self, request: &HttpRequest) -> Result<HttpResponse<JsDocument>, TransportError> {
         let controller = web_sys::AbortController::new().map_err(|_| TransportError::Network)?;
         let timed_out = Rc::new(Cell::new(false));
         let abort = {
