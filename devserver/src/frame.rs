@@ -7,6 +7,7 @@
 //!   `payjp-wasm`), and the redirect workflow's launcher;
 //! - the package under `/pkg` (readable cross-origin: the drop-in script imports `core.js` from here
 //!   in direct mode).
+//!
 //! Each page gets a strict CSP whose `frame-ancestors` is the same allow-list as CORS, so only
 //! allowed merchant origins can embed them; any other embedder gets a blocked frame.
 
@@ -78,7 +79,7 @@ async fn page_with_api(State(state): State<AppState>, file: &'static str) -> Res
         Ok(html) => {
             let mut meta = format!("<meta charset=\"utf-8\">\n  <meta name=\"payjp-api-base\" content=\"{}\">", state.config.api_base_url);
             if file == "tds-return.html" {
-                let shops = crate::tds::escape_html(&state.config.allow_origins.join(" "));
+                let shops = crate::html::escape_html(&state.config.allow_origins.join(" "));
                 meta.push_str(&format!("\n  <meta name=\"payjp-return-origin\" content=\"{shops}\">"));
             }
             let page = html.replacen("<meta charset=\"utf-8\">", &meta, 1);

@@ -23,7 +23,7 @@ pub fn verify(jws: &str, secret_key: &str) -> Result<String, Refusal> {
         return Err("back_url must be signed with HS256.");
     }
     let mut mac = Hmac::<Sha256>::new_from_slice(secret_key.as_bytes()).map_err(|_| "no key")?;
-    mac.update(jws[..jws.rfind('.').unwrap_or(0)].as_bytes());
+    mac.update(&jws.as_bytes()[..jws.rfind('.').unwrap_or(0)]);
     mac.verify_slice(&decode(signature)?).map_err(|_| "back_url's signature does not match this account's secret key.")?;
     let payload: serde_json::Value = serde_json::from_slice(&decode(payload)?).map_err(|_| "back_url's payload is not JSON.")?;
     let url = payload["url"].as_str().ok_or("back_url's payload has no url.")?;

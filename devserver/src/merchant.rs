@@ -1,15 +1,17 @@
 //! The demo merchant origin: serves `www/` and `pkg/`, takes `POST /charge {token}`, and records
 //! every request it receives so tests can prove no card data reached it (`GET /__log`).
 
-use axum::body::{to_bytes, Body, Bytes};
-use axum::extract::{Request, State};
+use axum::body::{to_bytes, Body};
+use axum::extract::{Path, Request, State};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
+use serde::Deserialize;
 use tower_http::services::ServeDir;
 
 use crate::api_error::{error, json};
+use crate::extract::{JsonBody, Params};
 use crate::serve::Peer;
 use crate::state::{lock, AppState, LogEntry};
 
@@ -89,30 +91,36 @@ async fn read_log(State(state): State<AppState>, Extension(peer): Extension<Peer
     json(200, &serde_json::Value::Array(entries))
 }
 
+/// The body of the demo merchant's `POST /charge`, as its checkout page sends it.
+#[derive(Debug, Deserialize)]
+struct ChargeRequest {
+    token: Option<String>,
+    /// Yen; 3980 when absent.
+    amount: Option<u64>,
+    three_d_secure: Option<bool>,
+}
+
 /// `POST /charge {"token": "tok_…", "amount": 3980, "three_d_secure": false}`: what a merchant
 /// server does with a token, through the same server API code as `POST /v1/charges` (the demo
 /// merchant holds the secret key of the account that made the token). Refuses unknown, used and
 /// unverified (3-D Secure) tokens as PAY.JP does; with `three_d_secure`, the charge waits for the
-/// buyer's challenge (`openThreeDSecureIframe`) and `/charge/{id}/tds_finish`.
-async fn charge(State(state): State<AppState>, body: Bytes) -> Response {
-    let request: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
-    let Some(token_id) = request["token"].as_str() else {
+/// buyer's challenge (`openThreeDSecureIframe`) and `/charge/{id}/tds_finish`. The body is JSON
+/// whatever its content type says; one that is not gets a 400 in PAY.JP's shape.
+async fn charge(State(state): State<AppState>, JsonBody(request): JsonBody<ChargeRequest>) -> Response {
+    let Some(token_id) = request.token else {
         return error(400, "invalid_request_error", Some("missing_param"), "Send {\"token\": \"tok_...\"}.", Some("token"));
     };
-    let account = lock(&state.inner.tokens).get(token_id).map_or_else(|| DEMO_ACCOUNT.to_string(), |t| t.account.clone());
-    let mut form = vec![
-        ("card".to_string(), token_id.to_string()),
-        ("amount".to_string(), request["amount"].as_u64().unwrap_or(3980).to_string()),
-        ("currency".to_string(), "jpy".to_string()),
-    ];
-    if request["three_d_secure"] == true {
-        form.push(("three_d_secure".into(), "true".into()));
+    let account = lock(&state.inner.tokens).get(&token_id).map_or_else(|| DEMO_ACCOUNT.to_string(), |t| t.account.clone());
+    let amount = request.amount.unwrap_or(3980).to_string();
+    let mut form: Params = [("card", token_id.as_str()), ("amount", &amount), ("currency", "jpy")].into_iter().collect();
+    if request.three_d_secure == Some(true) {
+        form.0.push(("three_d_secure".into(), "true".into()));
     }
     crate::server_api::charge(&state, &account, &form).unwrap_or_else(|r| r)
 }
 
 /// `POST /charge/{id}/tds_finish`: what the merchant's server calls after the buyer's
 /// charge-level challenge (PAY.JP's `POST /charges/{id}/tds_finish`).
-async fn charge_tds_finish(State(state): State<AppState>, axum::extract::Path(id): axum::extract::Path<String>) -> Response {
+async fn charge_tds_finish(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     crate::server_api::finish_charge_for(&state, &id)
 }

@@ -1,25 +1,34 @@
-//! The payment origin: PAY.JP's token API (`/v1`), test-mode behaviour, faults and the test
-//! control endpoints (`/__control`).
+//! The payment origin: its router (the token API and the server API under `/v1`, 3-D Secure's
+//! start and finish under `/v1/tds`, the frame pages), the layers every API request passes
+//! (origin check, CDN test mode, faults, Basic auth, rate limit), the token API's handlers, and
+//! the loopback-only test control endpoints (`/__control`).
+//!
+//! Handlers name what they read as axum extractors: the key (`ApiKey`, `PublicKey`, `SecretKey`
+//! from `keys.rs`), form bodies and query strings (`FormParams`, `QueryParams`) and JSON bodies
+//! (`JsonBody`) from `extract.rs`, whose rejections are PAY.JP's error bodies.
 
 use std::collections::VecDeque;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::Instant;
 
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
-use payjp_wasm::core::{self as card_core, Network, YearMonth};
+use payjp_wasm::core::{self as card_core, Network};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::api_error::{self, card_error, error, json, raw};
 use crate::cards::{test_card, Behaviour};
+use crate::clock::{current_year_month, unix_now};
 use crate::cors;
+use crate::extract::{FormParams, JsonBody, Params, QueryParams};
 use crate::faults::{Fault, FaultKind, FAULT_HEADER, GARBAGE_BODY, HTML_BLOCK_PAGE, TRUNCATED_BODY};
+use crate::ids::random_id;
+use crate::keys::{self, ApiKey, PublicKey};
 use crate::serve::{DropConnection, Peer};
-use crate::keys::{self, ApiKey};
 use crate::server_api;
 use crate::state::{lock, AppState, StoredToken};
 
@@ -145,7 +154,7 @@ async fn guarded(state: &AppState, req: &mut Request) -> Option<Response> {
     if let Some(answer) = apply_fault(state, &fault).await {
         return Some(answer);
     }
-    let key = match keys::authenticate(req.headers()) {
+    let key = match keys::authenticate(presented) {
         Ok(key) => key,
         Err(answer) => return Some(answer),
     };
@@ -202,16 +211,6 @@ async fn apply_fault(state: &AppState, fault: &Fault) -> Option<Response> {
     Some(answer)
 }
 
-fn random_hex(bytes: usize) -> String {
-    let mut buf = vec![0u8; bytes];
-    getrandom::fill(&mut buf).expect("randomness");
-    buf.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn now_unix() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
-}
-
 fn fingerprint(secret: &[u8], number: &str) -> String {
     let mut h = Sha256::new();
     h.update(secret);
@@ -220,31 +219,9 @@ fn fingerprint(secret: &[u8], number: &str) -> String {
     h.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
-struct Form(Vec<(String, String)>);
-
-impl Form {
-    fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty())
-    }
-}
-
-fn current_year_month() -> YearMonth {
-    // Days since the epoch to a civil date (Howard Hinnant's algorithm), to avoid a date crate.
-    let days = (now_unix() / 86_400) as i64;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    YearMonth { year: year as u16, month: month as u8 }
-}
-
 /// Checks the card fields the way PAY.JP does at token creation. `Err` is the error answer.
-fn check_card(form: &Form, key: &ApiKey) -> Result<CardFields, Response> {
-    let Some(number) = form.get("card[number]") else {
+fn check_card(form: &Params, key: &ApiKey) -> Result<CardFields, Response> {
+    let Some(number) = form.filled("card[number]") else {
         return Err(error(400, "invalid_request_error", Some("missing_card"), "Missing card data: card[number] is required.", Some("card")));
     };
     let number_check = card_core::validate_card_number(number);
@@ -255,11 +232,11 @@ fn check_card(form: &Form, key: &ApiKey) -> Result<CardFields, Response> {
         return Err(card_error("invalid_number", Some("card[number]")));
     }
     let network = number_check.detection.network().expect("a valid number has a network");
-    let exp_month: u8 = match form.get("card[exp_month]").and_then(|m| m.parse().ok()) {
+    let exp_month: u8 = match form.filled("card[exp_month]").and_then(|m| m.parse().ok()) {
         Some(m) if (1..=12).contains(&m) => m,
         _ => return Err(card_error("invalid_expiry_month", Some("card[exp_month]"))),
     };
-    let exp_year: u16 = match form.get("card[exp_year]") {
+    let exp_year: u16 = match form.filled("card[exp_year]") {
         Some(y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => y.parse().expect("four digits"),
         Some(y) if y.len() == 2 && y.bytes().all(|b| b.is_ascii_digit()) => 2000 + y.parse::<u16>().expect("two digits"),
         _ => return Err(card_error("invalid_expiry_year", Some("card[exp_year]"))),
@@ -268,33 +245,33 @@ fn check_card(form: &Form, key: &ApiKey) -> Result<CardFields, Response> {
     if (exp_year, exp_month) < (now.year, now.month) || exp_year > now.year + 20 {
         return Err(card_error("invalid_expiration_date", Some("card[exp_year]")));
     }
-    if let Some(cvc) = form.get("card[cvc]") {
+    if let Some(cvc) = form.filled("card[cvc]") {
         let check = card_core::validate_cvc(cvc, Some(network));
         if !check.is_valid || cvc.len() != check.value.len() {
             return Err(card_error("invalid_cvc", Some("card[cvc]")));
         }
     }
-    let name = form.get("card[name]");
+    let name = form.filled("card[name]");
     if let Some(name) = name {
         let check = card_core::validate_holder_name(name);
         if !check.is_valid || check.value != name {
             return Err(card_error("invalid_card_name", Some("card[name]")));
         }
     }
-    let email = form.get("card[email]");
+    let email = form.filled("card[email]");
     if let Some(email) = email {
         if !card_core::validate_email(email).is_valid {
             return Err(card_error("invalid_email", Some("card[email]")));
         }
     }
-    let phone = form.get("card[phone]");
+    let phone = form.filled("card[phone]");
     if let Some(phone) = phone {
         let check = card_core::validate_phone(phone);
         if !check.is_valid || check.value != phone {
             return Err(card_error("invalid_phone", Some("card[phone]")));
         }
     }
-    let three_d_secure = form.get("three_d_secure") == Some("true");
+    let three_d_secure = form.filled("three_d_secure") == Some("true");
     if three_d_secure {
         if name.is_none() {
             return Err(error(400, "invalid_request_error", Some("invalid_card_name"), "3-D Secure needs card[name].", Some("card[name]")));
@@ -321,17 +298,9 @@ struct CardFields {
     behaviour: Behaviour,
 }
 
-async fn create_token(State(state): State<AppState>, Extension(key): Extension<ApiKey>, body: Bytes) -> Response {
-    if key.secret {
-        return error(
-            401,
-            "auth_error",
-            None,
-            "Secret keys (sk_...) must never be used in a browser. Use your public key (pk_test_... or pk_live_...).",
-            None,
-        );
-    }
-    let form = Form(form_pairs(&body));
+/// `POST /v1/tokens`, with a public key: a card's form fields (`card[number]`, …) become a token.
+/// Empty fields count as absent.
+async fn create_token(State(state): State<AppState>, PublicKey(key): PublicKey, FormParams(form): FormParams) -> Response {
     let fields = match check_card(&form, &key) {
         Ok(fields) => fields,
         Err(answer) => {
@@ -339,20 +308,20 @@ async fn create_token(State(state): State<AppState>, Extension(key): Extension<A
             return answer;
         }
     };
-    let number = form.get("card[number]").expect("checked");
+    let number = form.filled("card[number]").expect("checked");
     let last4 = &number[number.len() - 4..];
-    let created = now_unix();
+    let created = unix_now();
     let (cvc_check, zip_check) = match fields.behaviour {
         Behaviour::Checks { cvc_check, address_zip_check } => (cvc_check, address_zip_check),
         _ => (None, None),
     };
-    let cvc_check = cvc_check.unwrap_or(if form.get("card[cvc]").is_some() { "passed" } else { "unchecked" });
-    let zip_check = zip_check.unwrap_or(if form.get("card[address_zip]").is_some() { "passed" } else { "unchecked" });
-    let field = |name: &str| form.get(name).map_or(serde_json::Value::Null, |v| v.into());
-    let token_id = format!("tok_{}", random_hex(14));
+    let cvc_check = cvc_check.unwrap_or(if form.filled("card[cvc]").is_some() { "passed" } else { "unchecked" });
+    let zip_check = zip_check.unwrap_or(if form.filled("card[address_zip]").is_some() { "passed" } else { "unchecked" });
+    let field = |name: &str| form.filled(name).map_or(serde_json::Value::Null, |v| v.into());
+    let token_id = random_id("tok_");
     let card = serde_json::json!({
         "object": "card",
-        "id": format!("car_{}", random_hex(14)),
+        "id": random_id("car_"),
         "brand": fields.network.payjp_name(),
         "last4": last4,
         "exp_month": fields.exp_month,
@@ -392,46 +361,11 @@ async fn create_token(State(state): State<AppState>, Extension(key): Extension<A
         StoredToken { json: token.clone(), account: key.account.clone(), used: false, charge_failure },
     );
     count(&state, Some(&key.key), |s| s.tokens_created += 1);
-    if let Some(tenant) = form.get("tenant") {
+    if let Some(tenant) = form.filled("tenant") {
         count(&state, Some(&key.key), |s| s.last_tenant = Some(tenant.to_string()));
     }
     println!("devserver: token {token_id} created: {} ****{last4}", fields.network.payjp_name().unwrap_or("?"));
     json(200, &token)
-}
-
-pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
-    body.split(|b| *b == b'&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let mut parts = pair.splitn(2, |b| *b == b'=');
-            let k = percent_decode(parts.next().unwrap_or_default());
-            let v = percent_decode(parts.next().unwrap_or_default());
-            (k, v)
-        })
-        .collect()
-}
-
-fn percent_decode(bytes: &[u8]) -> String {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn token_not_found(id: &str) -> Response {
@@ -439,7 +373,7 @@ fn token_not_found(id: &str) -> Response {
 }
 
 /// `GET /v1/tokens/{id}`, with the public or the secret key of the account that made it.
-async fn retrieve_token(State(state): State<AppState>, Extension(key): Extension<ApiKey>, Path(id): Path<String>) -> Response {
+async fn retrieve_token(State(state): State<AppState>, key: ApiKey, Path(id): Path<String>) -> Response {
     match lock(&state.inner.tokens).get(&id) {
         Some(t) if t.account == key.account => {
             let mut json_value = t.json.clone();
@@ -453,7 +387,7 @@ async fn retrieve_token(State(state): State<AppState>, Extension(key): Extension
 /// `POST /v1/tokens/{id}/tds_finish`, with the public key (the browser, PAY.JP's mobile SDKs) or
 /// the secret key (the merchant's server): applies what the buyer chose at the issuer
 /// (`crate::tds`). Before the challenge is done, PAY.JP answers `three_d_secure_incompleted`.
-async fn tds_finish(State(state): State<AppState>, Extension(key): Extension<ApiKey>, Path(id): Path<String>) -> Response {
+async fn tds_finish(State(state): State<AppState>, key: ApiKey, Path(id): Path<String>) -> Response {
     let mut tokens = lock(&state.inner.tokens);
     let Some(t) = tokens.get_mut(&id).filter(|t| t.account == key.account) else {
         return token_not_found(&id);
@@ -472,10 +406,9 @@ async fn tds_finish(State(state): State<AppState>, Extension(key): Extension<Api
     json(200, &t.json)
 }
 
-async fn brands(State(state): State<AppState>, Extension(key): Extension<ApiKey>, RawQuery(query): RawQuery) -> Response {
-    let tenant = query.as_deref().map(|q| form_pairs(q.as_bytes())).and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "tenant")).map(|(_, v)| v);
-    if let Some(tenant) = tenant {
-        count(&state, Some(&key.key), |s| s.last_tenant = Some(tenant.clone()));
+async fn brands(State(state): State<AppState>, key: ApiKey, QueryParams(query): QueryParams) -> Response {
+    if let Some(tenant) = query.get("tenant") {
+        count(&state, Some(&key.key), |s| s.last_tenant = Some(tenant.to_string()));
     }
     json(
         200,
@@ -531,18 +464,28 @@ async fn control_layer(State(state): State<AppState>, Extension(peer): Extension
     response
 }
 
+/// The body of `POST /__control/faults`.
+#[derive(Debug, Deserialize)]
+struct QueueFaults {
+    /// A fault spec as `X-Devserver-Fault` takes it (`faults.rs`); empty, a request without fault.
+    #[serde(default)]
+    fault: String,
+    /// How many requests it applies to; 1 when absent.
+    count: Option<u64>,
+    /// The presented key whose requests it applies to; absent, any request.
+    key: Option<String>,
+}
+
 /// `POST /__control/faults` with `{"fault": "status=429", "count": 2, "key": "pk_test_…"}`
 /// queues a fault for the next `count` API requests made with `key` (any key when absent).
-async fn queue_faults(State(state): State<AppState>, body: Bytes) -> Response {
-    let parsed: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
-    let spec = parsed["fault"].as_str().unwrap_or("");
-    let count = parsed["count"].as_u64().unwrap_or(1);
-    let key = parsed["key"].as_str().map(str::to_string);
-    match Fault::parse(spec) {
+async fn queue_faults(State(state): State<AppState>, JsonBody(body): JsonBody<QueueFaults>) -> Response {
+    let QueueFaults { fault: spec, count, key } = body;
+    let count = count.unwrap_or(1);
+    match Fault::parse(&spec) {
         Ok(fault) => {
             let mut faults = lock(&state.inner.faults);
             let queue = faults.entry(key).or_default();
-            queue.extend(std::iter::repeat(fault).take(count as usize));
+            queue.extend(std::iter::repeat_n(fault, count as usize));
             json(200, &serde_json::json!({ "queued": queue.len() }))
         }
         Err(message) => error(400, "client_error", Some("invalid_fault"), &message, None),
@@ -550,9 +493,8 @@ async fn queue_faults(State(state): State<AppState>, body: Bytes) -> Response {
 }
 
 /// `GET /__control/stats`, or `?key=pk_…` for the counters of one presented key.
-async fn stats(State(state): State<AppState>, req: Request) -> Response {
-    let key = req.uri().query().and_then(|q| q.split('&').find_map(|p| p.strip_prefix("key=")));
-    match key {
+async fn stats(State(state): State<AppState>, QueryParams(query): QueryParams) -> Response {
+    match query.get("key") {
         Some(key) => json(200, &lock(&state.inner.stats_by_key).get(key).cloned().unwrap_or_default().to_json()),
         None => json(200, &lock(&state.inner.stats).to_json()),
     }

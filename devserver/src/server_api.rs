@@ -3,32 +3,24 @@
 //! `tds_finish`; customers with a card; 3-D Secure requests for a customer's saved card. Objects
 //! have PAY.JP's shapes and status values, errors its codes, so PAY.JP's official server
 //! libraries run against it with only their API base changed (tests/official/).
+//!
+//! Handlers take the secret key as [`SecretKey`] (a public key gets PAY.JP's 401) and the body as
+//! [`FormParams`] (a body that is not a form gets PAY.JP's 400), in that order.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use axum::Extension;
 
 use crate::api_error::{error, json};
-use crate::keys::ApiKey;
+use crate::challenge::Outcome;
+use crate::clock::unix_now;
+use crate::extract::{FormParams, Params};
+use crate::ids::random_id;
+use crate::keys::{ApiKey, SecretKey};
 use crate::state::{lock, AppState, Stored};
-use crate::tds::Outcome;
-
-/// Form fields as PAY.JP takes them (`application/x-www-form-urlencoded`), through axum's
-/// extractor; a body it cannot read gets PAY.JP's error shape rather than axum's plain text.
-type Form = Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>;
-
-fn fields_of(form: Form) -> Result<Vec<(String, String)>, Response> {
-    form.map(|axum::Form(pairs)| pairs)
-        .map_err(|e| error(400, "client_error", Some("invalid_request_body"), &format!("The body must be application/x-www-form-urlencoded: {e}"), None))
-}
-
-fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-}
 
 /// A boolean parameter: `true` or `false`, in any case (PAY.JP's Python library sends `True`).
-fn flag(form: &[(String, String)], name: &str, default: bool) -> Result<bool, Response> {
-    match field(form, name) {
+fn flag(form: &Params, name: &str, default: bool) -> Result<bool, Response> {
+    match form.get(name) {
         None => Ok(default),
         Some(v) if v.eq_ignore_ascii_case("true") => Ok(true),
         Some(v) if v.eq_ignore_ascii_case("false") => Ok(false),
@@ -44,41 +36,24 @@ fn not_found(kind: &str, id: &str) -> Response {
     error(404, "client_error", Some("invalid_id"), &format!("No such {kind}: {id}"), Some("id"))
 }
 
-pub fn random_id(prefix: &str) -> String {
-    let mut bytes = [0u8; 14];
-    getrandom::fill(&mut bytes).expect("randomness");
-    format!("{prefix}{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
-}
-
-pub fn now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
-}
-
 /// `POST /v1/charges`.
-pub async fn create_charge(State(state): State<AppState>, Extension(key): Extension<ApiKey>, form: Form) -> Response {
-    if let Err(r) = key.require_secret() {
-        return r;
-    }
-    let form = match fields_of(form) {
-        Ok(form) => form,
-        Err(r) => return r,
-    };
+pub async fn create_charge(State(state): State<AppState>, SecretKey(key): SecretKey, FormParams(form): FormParams) -> Response {
     charge(&state, &key.account, &form).unwrap_or_else(|r| r)
 }
 
 /// Creates a charge for `account` from PAY.JP's form fields: the handler's body, and the demo
 /// merchant's `/charge`.
-pub fn charge(state: &AppState, account: &str, form: &[(String, String)]) -> Result<Response, Response> {
-    let amount: u64 = field(form, "amount").and_then(|a| a.parse().ok()).ok_or_else(|| invalid("amount", "must be a whole number of yen"))?;
+pub fn charge(state: &AppState, account: &str, form: &Params) -> Result<Response, Response> {
+    let amount: u64 = form.get("amount").and_then(|a| a.parse().ok()).ok_or_else(|| invalid("amount", "must be a whole number of yen"))?;
     if !(50..=9_999_999).contains(&amount) {
         return Err(error(400, "client_error", Some("invalid_amount"), "The amount must be between 50 and 9,999,999 yen.", Some("amount")));
     }
-    if field(form, "currency").unwrap_or("jpy") != "jpy" {
+    if form.get("currency").unwrap_or("jpy") != "jpy" {
         return Err(error(400, "client_error", Some("invalid_currency"), "Only jpy is supported.", Some("currency")));
     }
     let capture = flag(form, "capture", true)?;
     let three_d_secure = flag(form, "three_d_secure", false)?;
-    let (card, customer, failure) = card_for_charge(state, account, field(form, "card"), field(form, "customer"))?;
+    let (card, customer, failure) = card_for_charge(state, account, form.get("card"), form.get("customer"))?;
     let tds_status = card["three_d_secure_status"].clone();
     if tds_status == "unverified" {
         return Err(error(400, "client_error", Some("unverified_token"), "3-D Secure has not been finished for this token: call tds_finish first.", Some("card")));
@@ -89,7 +64,7 @@ pub fn charge(state: &AppState, account: &str, form: &[(String, String)]) -> Res
     if let Some(code) = failure {
         return Err(error(402, "card_error", Some(code), crate::cards::decline_message(code), None));
     }
-    let created = now();
+    let created = unix_now();
     let id = random_id("ch_");
     let waits = three_d_secure;
     let mut charge = serde_json::json!({
@@ -103,7 +78,7 @@ pub fn charge(state: &AppState, account: &str, form: &[(String, String)]) -> Res
         "created": created,
         "currency": "jpy",
         "customer": customer,
-        "description": field(form, "description"),
+        "description": form.get("description"),
         "expired_at": if capture { serde_json::Value::Null } else { (created + 7 * 86_400).into() },
         "failure_code": null,
         "failure_message": null,
@@ -114,7 +89,7 @@ pub fn charge(state: &AppState, account: &str, form: &[(String, String)]) -> Res
         "refund_reason": null,
         "refunded": false,
         "subscription": null,
-        "tenant": field(form, "tenant"),
+        "tenant": form.get("tenant"),
         "three_d_secure_status": if waits { "unverified".into() } else { tds_status },
     });
     if waits {
@@ -152,17 +127,16 @@ fn card_for_charge(state: &AppState, account: &str, card: Option<&str>, customer
 }
 
 fn charge_of(state: &AppState, key: &ApiKey, id: &str) -> Result<Stored, Response> {
-    key.require_secret()?;
     lock(&state.inner.charges).get(id).filter(|c| c.account == key.account).cloned().ok_or_else(|| not_found("charge", id))
 }
 
 /// `GET /v1/charges/{id}`.
-pub async fn retrieve_charge(State(state): State<AppState>, Extension(key): Extension<ApiKey>, Path(id): Path<String>) -> Response {
+pub async fn retrieve_charge(State(state): State<AppState>, SecretKey(key): SecretKey, Path(id): Path<String>) -> Response {
     charge_of(&state, &key, &id).map_or_else(|r| r, |c| json(200, &c.json))
 }
 
 /// `POST /v1/charges/{id}/capture`: an authorized charge (`capture=false`) is captured.
-pub async fn capture_charge(State(state): State<AppState>, Extension(key): Extension<ApiKey>, Path(id): Path<String>) -> Response {
+pub async fn capture_charge(State(state): State<AppState>, SecretKey(key): SecretKey, Path(id): Path<String>) -> Response {
     let c = match charge_of(&state, &key, &id) {
         Ok(c) => c,
         Err(r) => return r,
@@ -173,14 +147,14 @@ pub async fn capture_charge(State(state): State<AppState>, Extension(key): Exten
     let mut charges = lock(&state.inner.charges);
     let stored = charges.get_mut(&id).expect("found above");
     stored.json["captured"] = true.into();
-    stored.json["captured_at"] = now().into();
+    stored.json["captured_at"] = unix_now().into();
     stored.json["expired_at"] = serde_json::Value::Null;
     json(200, &stored.json)
 }
 
 /// `POST /v1/charges/{id}/tds_finish`: applies the buyer's challenge to a charge made with
 /// `three_d_secure=true`: paid (and captured, if it was to be) when verified or attempted.
-pub async fn finish_charge(State(state): State<AppState>, Extension(key): Extension<ApiKey>, Path(id): Path<String>) -> Response {
+pub async fn finish_charge(State(state): State<AppState>, SecretKey(key): SecretKey, Path(id): Path<String>) -> Response {
     if let Err(r) = charge_of(&state, &key, &id) {
         return r;
     }
@@ -211,7 +185,7 @@ pub fn finish_charge_for(state: &AppState, id: &str) -> Response {
             json_value["paid"] = true.into();
             if stored.capture {
                 json_value["captured"] = true.into();
-                json_value["captured_at"] = now().into();
+                json_value["captured_at"] = unix_now().into();
             }
             json(200, json_value)
         }
@@ -223,18 +197,11 @@ pub fn finish_charge_for(state: &AppState, id: &str) -> Response {
 }
 
 /// `POST /v1/customers` (`card=tok_…`, `email`, `description`): the card is saved, PAY.JP's way.
-pub async fn create_customer(State(state): State<AppState>, Extension(key): Extension<ApiKey>, form: Form) -> Response {
-    if let Err(r) = key.require_secret() {
-        return r;
-    }
-    let form = match fields_of(form) {
-        Ok(form) => form,
-        Err(r) => return r,
-    };
+pub async fn create_customer(State(state): State<AppState>, SecretKey(key): SecretKey, FormParams(form): FormParams) -> Response {
     let id = random_id("cus_");
     let mut cards = Vec::new();
     let mut failure = None;
-    if let Some(token_id) = field(&form, "card") {
+    if let Some(token_id) = form.get("card") {
         let mut tokens = lock(&state.inner.tokens);
         let Some(token) = tokens.get_mut(token_id).filter(|t| t.account == key.account) else {
             return not_found("token", token_id);
@@ -253,10 +220,10 @@ pub async fn create_customer(State(state): State<AppState>, Extension(key): Exte
         "object": "customer",
         "id": id,
         "cards": { "object": "list", "count": cards.len(), "data": cards, "has_more": false, "url": format!("/v1/customers/{id}/cards") },
-        "created": now(),
+        "created": unix_now(),
         "default_card": default_card,
-        "description": field(&form, "description"),
-        "email": field(&form, "email"),
+        "description": form.get("description"),
+        "email": form.get("email"),
         "livemode": key.live,
         "metadata": {},
         "subscriptions": { "object": "list", "count": 0, "data": [], "has_more": false, "url": format!("/v1/customers/{id}/subscriptions") },
@@ -266,25 +233,15 @@ pub async fn create_customer(State(state): State<AppState>, Extension(key): Exte
 }
 
 /// `GET /v1/customers/{id}`.
-pub async fn retrieve_customer(State(state): State<AppState>, Extension(key): Extension<ApiKey>, Path(id): Path<String>) -> Response {
-    if let Err(r) = key.require_secret() {
-        return r;
-    }
+pub async fn retrieve_customer(State(state): State<AppState>, SecretKey(key): SecretKey, Path(id): Path<String>) -> Response {
     lock(&state.inner.customers).get(&id).filter(|c| c.account == key.account).map_or_else(|| not_found("customer", &id), |c| json(200, &c.json))
 }
 
 /// `POST /v1/three_d_secure_requests` (`resource_id=car_…`): 3-D Secure for a customer's saved
 /// card. The buyer's challenge starts at `/v1/tds/{tdsr_…}/start`; its result is applied when the
 /// challenge returns (there is no tds_finish for these).
-pub async fn create_tds_request(State(state): State<AppState>, Extension(key): Extension<ApiKey>, form: Form) -> Response {
-    if let Err(r) = key.require_secret() {
-        return r;
-    }
-    let form = match fields_of(form) {
-        Ok(form) => form,
-        Err(r) => return r,
-    };
-    let Some(card_id) = field(&form, "resource_id") else {
+pub async fn create_tds_request(State(state): State<AppState>, SecretKey(key): SecretKey, FormParams(form): FormParams) -> Response {
+    let Some(card_id) = form.get("resource_id") else {
         return error(400, "client_error", Some("missing_param"), "Send resource_id=car_...", Some("resource_id"));
     };
     let owned = lock(&state.inner.customers).values().any(|c| {
@@ -294,7 +251,7 @@ pub async fn create_tds_request(State(state): State<AppState>, Extension(key): E
         return not_found("card", card_id);
     }
     let id = random_id("tdsr_");
-    let created = now();
+    let created = unix_now();
     let request = serde_json::json!({
         "object": "three_d_secure_request",
         "id": id,
@@ -306,7 +263,7 @@ pub async fn create_tds_request(State(state): State<AppState>, Extension(key): E
         "result_received_at": null,
         "started_at": null,
         "state": "created",
-        "tenant_id": field(&form, "tenant"),
+        "tenant_id": form.get("tenant"),
         "three_d_secure_status": "unverified",
     });
     lock(&state.inner.tds_requests).insert(id, Stored { json: request.clone(), account: key.account.clone(), capture: true, charge_failure: None });
@@ -314,10 +271,7 @@ pub async fn create_tds_request(State(state): State<AppState>, Extension(key): E
 }
 
 /// `GET /v1/three_d_secure_requests/{id}`.
-pub async fn retrieve_tds_request(State(state): State<AppState>, Extension(key): Extension<ApiKey>, Path(id): Path<String>) -> Response {
-    if let Err(r) = key.require_secret() {
-        return r;
-    }
+pub async fn retrieve_tds_request(State(state): State<AppState>, SecretKey(key): SecretKey, Path(id): Path<String>) -> Response {
     lock(&state.inner.tds_requests).get(&id).filter(|r| r.account == key.account).map_or_else(|| not_found("three_d_secure_request", &id), |r| json(200, &r.json))
 }
 
@@ -326,7 +280,7 @@ pub async fn retrieve_tds_request(State(state): State<AppState>, Extension(key):
 pub fn finish_tds_request(state: &AppState, id: &str, outcome: Outcome) {
     let mut requests = lock(&state.inner.tds_requests);
     let Some(request) = requests.get_mut(id) else { return };
-    let when = now();
+    let when = unix_now();
     request.json["state"] = "finished".into();
     request.json["three_d_secure_status"] = outcome.status().into();
     request.json["result_received_at"] = when.into();

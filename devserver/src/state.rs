@@ -1,9 +1,12 @@
-//! State shared by both origins: issued tokens, pending faults, rate buckets, counters and the
-//! merchant's request log.
+//! State shared by the three origins (payment, issuer, merchant): issued tokens, server API
+//! objects, 3-D Secure challenges and switches, pending faults, rate buckets, counters and the
+//! merchant's request log. It holds data only; the handlers that change it live in their own
+//! modules, and this module depends on none of them.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::challenge::{Mode, Outcome, Session};
 use crate::config::Config;
 use crate::faults::Fault;
 use crate::rate_limit::Buckets;
@@ -53,15 +56,15 @@ pub struct Inner {
     pub stats_by_key: Mutex<HashMap<String, Stats>>,
     pub merchant_log: Mutex<Vec<LogEntry>>,
     /// What the buyer chose at the simulated issuer, by token, until `tds_finish` applies it.
-    pub tds_outcomes: Mutex<HashMap<String, crate::tds::Outcome>>,
+    pub tds_outcomes: Mutex<HashMap<String, Outcome>>,
     /// Challenge behaviour per public key (`Some`) or for all (`None`).
-    pub tds_modes: Mutex<HashMap<Option<String>, crate::tds::Mode>>,
+    pub tds_modes: Mutex<HashMap<Option<String>, Mode>>,
     /// Charges, customers and 3-D Secure requests (`server_api`), by id.
     pub charges: Mutex<HashMap<String, Stored>>,
     pub customers: Mutex<HashMap<String, Stored>>,
     pub tds_requests: Mutex<HashMap<String, Stored>>,
     /// Challenges under way: a random session id → what it is for and where it returns.
-    pub tds_sessions: Mutex<HashMap<String, crate::tds::Session>>,
+    pub tds_sessions: Mutex<HashMap<String, Session>>,
     /// Test switch: the issuer's pages refuse to be framed (`POST /__control/tds {"frame": false}`).
     pub tds_refuse_framing: Mutex<bool>,
 }

@@ -17,17 +17,26 @@
 //!
 //! Test switches (`POST /__control/tds`) make the issuer hang, complete by itself, or refuse to be
 //! framed. Pages are small server-rendered HTML with every value escaped and no script at all.
+//!
+//! The challenge's types (outcome, mode, session) are in `challenge.rs`; applying an outcome to a
+//! 3-D Secure request is `server_api.rs`'s. Query strings are read with `QueryParams`, the issuer's
+//! form with `FormParams`, the control body with `JsonBody` (`extract.rs`).
 
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::HeaderValue;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
+use serde::Deserialize;
 
 use crate::api_error::{error, json, raw};
+use crate::challenge::{Mode, Outcome, Session};
+use crate::clock::unix_now;
+use crate::extract::{FormParams, JsonBody, Params, QueryParams};
+use crate::html::escape_html;
+use crate::ids::random_hex;
 use crate::keys::{secret_of, ApiKey};
 use crate::state::{lock, AppState};
 
@@ -36,74 +45,6 @@ pub const TEST_CODE: &str = "123456";
 
 /// How long a started challenge may take, as PAY.JP's "一定時間".
 const SESSION_LIFETIME: Duration = Duration::from_secs(30 * 60);
-
-/// What the buyer chose at the issuer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Verified,
-    Attempted,
-    Failed,
-    Aborted,
-}
-
-impl Outcome {
-    pub fn status(self) -> &'static str {
-        match self {
-            Outcome::Verified => "verified",
-            Outcome::Attempted => "attempted",
-            Outcome::Failed => "failed",
-            Outcome::Aborted => "aborted",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Outcome> {
-        [Outcome::Verified, Outcome::Attempted, Outcome::Failed, Outcome::Aborted].into_iter().find(|o| o.status() == s)
-    }
-}
-
-/// How challenges behave, set by `POST /__control/tds`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Mode {
-    /// The buyer chooses.
-    #[default]
-    Normal,
-    /// The issuer never answers (for timeout tests).
-    Hang,
-    /// The challenge completes at once with this outcome.
-    Auto(Outcome),
-}
-
-/// A challenge under way, from `start` to `finish`.
-#[derive(Clone, Debug)]
-pub struct Session {
-    /// The token, charge or 3-D Secure request it is for.
-    pub id: String,
-    /// The public key that started it (test switches are per key).
-    pub key: String,
-    pub return_url: String,
-    pub outcome: Option<Outcome>,
-    pub started: Instant,
-}
-
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn query_param(req: &Request, name: &str) -> Option<String> {
-    let query = req.uri().query()?;
-    crate::payment::form_pairs(query.as_bytes()).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
-}
 
 fn bad_request(code: &str, message: &str, param: Option<&str>) -> Response {
     error(400, "client_error", Some(code), message, param)
@@ -139,10 +80,10 @@ fn awaiting(state: &AppState, id: &str, account: &str) -> Result<(), Response> {
 }
 
 /// Where the challenge returns: a registered name (`back`) or a signed URL (`back_url`).
-fn return_url(state: &AppState, key: &ApiKey, req: &Request) -> Result<String, Response> {
-    match (query_param(req, "back"), query_param(req, "back_url")) {
+fn return_url(state: &AppState, key: &ApiKey, query: &Params) -> Result<String, Response> {
+    match (query.get("back"), query.get("back_url")) {
         (Some(_), Some(_)) => Err(bad_request("invalid_param", "Send back or back_url, not both.", Some("back"))),
-        (Some(name), None) => state.config.tds_redirect(&name).map(str::to_string).ok_or_else(|| {
+        (Some(name), None) => state.config.tds_redirect(name).map(str::to_string).ok_or_else(|| {
             let message = if name.contains("://") || name.starts_with('/') {
                 "back takes the name of a redirect URL registered for your account, not a URL.".to_string()
             } else {
@@ -150,7 +91,7 @@ fn return_url(state: &AppState, key: &ApiKey, req: &Request) -> Result<String, R
             };
             bad_request("invalid_param", &message, Some("back"))
         }),
-        (None, Some(jws)) => crate::jws::verify(&jws, &secret_of(&key.key)).map_err(|why| bad_request("invalid_param", why, Some("back_url"))),
+        (None, Some(jws)) => crate::jws::verify(jws, &secret_of(&key.key)).map_err(|why| bad_request("invalid_param", why, Some("back_url"))),
         (None, None) => Err(bad_request("missing_param", "Send back (a registered redirect name) or back_url (a signed JWS).", Some("back"))),
     }
 }
@@ -158,12 +99,6 @@ fn return_url(state: &AppState, key: &ApiKey, req: &Request) -> Result<String, R
 fn mode_for(state: &AppState, key: &str) -> Mode {
     let modes = lock(&state.inner.tds_modes);
     modes.get(&Some(key.to_string())).or_else(|| modes.get(&None)).copied().unwrap_or_default()
-}
-
-fn random_session() -> String {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).expect("randomness");
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn redirect(status: u16, location: &str) -> Response {
@@ -176,25 +111,25 @@ fn redirect(status: u16, location: &str) -> Response {
 }
 
 /// `GET /v1/tds/{id}/start?publickey=pk_…&back=NAME | back_url=JWS` (payment origin).
-pub async fn start(State(state): State<AppState>, Path(id): Path<String>, req: Request) -> Response {
-    let publickey = query_param(&req, "publickey").unwrap_or_default();
-    let Some(key) = ApiKey::parse(&publickey).filter(|k| !k.secret) else {
+pub async fn start(State(state): State<AppState>, Path(id): Path<String>, QueryParams(query): QueryParams) -> Response {
+    let publickey = query.get("publickey").unwrap_or_default();
+    let Some(key) = ApiKey::parse(publickey).filter(|k| !k.secret) else {
         return error(401, "auth_error", None, "publickey: expected your public key (pk_test_... or pk_live_...).", Some("publickey"));
     };
     if let Err(answer) = awaiting(&state, &id, &key.account) {
         return answer;
     }
-    let return_url = match return_url(&state, &key, &req) {
+    let return_url = match return_url(&state, &key, &query) {
         Ok(url) => url,
         Err(answer) => return answer,
     };
     if id.starts_with("tdsr_") {
         if let Some(request) = lock(&state.inner.tds_requests).get_mut(&id) {
             request.json["state"] = "in_progress".into();
-            request.json["started_at"] = crate::server_api::now().into();
+            request.json["started_at"] = unix_now().into();
         }
     }
-    let session = random_session();
+    let session = random_hex(16);
     let mode = mode_for(&state, &key.key);
     let outcome = match mode {
         Mode::Auto(outcome) => Some(outcome),
@@ -211,16 +146,16 @@ pub async fn start(State(state): State<AppState>, Path(id): Path<String>, req: R
 }
 
 /// `GET /v1/tds/{id}/finish?s=…` (payment origin): applies the buyer's choice, then returns.
-pub async fn finish(State(state): State<AppState>, Path(id): Path<String>, req: Request) -> Response {
-    let s = query_param(&req, "s").unwrap_or_default();
+pub async fn finish(State(state): State<AppState>, Path(id): Path<String>, QueryParams(query): QueryParams) -> Response {
+    let s = query.get("s").unwrap_or_default();
     let mut sessions = lock(&state.inner.tds_sessions);
-    let Some(session) = sessions.get(&s).filter(|x| x.id == id && x.started.elapsed() < SESSION_LIFETIME) else {
+    let Some(session) = sessions.get(s).filter(|x| x.id == id && x.started.elapsed() < SESSION_LIFETIME) else {
         return bad_request("invalid_param", "No 3-D Secure challenge under way for this id.", Some("s"));
     };
     let Some(outcome) = session.outcome else {
         return bad_request("three_d_secure_incompleted", "The buyer has not finished the challenge.", Some("s"));
     };
-    let session = sessions.remove(&s).expect("found above");
+    let session = sessions.remove(s).expect("found above");
     drop(sessions);
     // Two challenges started for one object (two tabs): the first to return decides; a later one
     // changes nothing and its buyer still goes back to where it was going.
@@ -285,15 +220,15 @@ fn open_session(state: &AppState, id: &str, s: &str) -> Option<Session> {
 }
 
 /// `GET /issuer/{id}?s=…`
-async fn challenge_page(State(state): State<AppState>, Path(id): Path<String>, req: Request) -> Response {
-    let s = query_param(&req, "s").unwrap_or_default();
-    let Some(session) = open_session(&state, &id, &s) else {
+async fn challenge_page(State(state): State<AppState>, Path(id): Path<String>, QueryParams(query): QueryParams) -> Response {
+    let s = query.get("s").unwrap_or_default();
+    let Some(session) = open_session(&state, &id, s) else {
         return issuer_refused(&state, "This challenge has ended or never started. / この本人認証は終了しているか、開始されていません。");
     };
     if mode_for(&state, &session.key) == Mode::Hang {
         return page(&state, 200, "3-D Secure", "<h1>カード発行会社に接続しています…</h1><p>Connecting to your card issuer…</p>");
     }
-    challenge(&state, &id, &s, None)
+    challenge(&state, &id, s, None)
 }
 
 fn challenge(state: &AppState, id: &str, s: &str, problem: Option<&str>) -> Response {
@@ -317,20 +252,22 @@ This is a test issuer. Enter the one-time code <strong>{TEST_CODE}</strong>.</p>
 }
 
 /// `POST /issuer/{id}` (the form above): records the choice, then on to the payment origin's finish.
-async fn submit(State(state): State<AppState>, Path(id): Path<String>, body: Bytes) -> Response {
-    let form = crate::payment::form_pairs(&body);
-    let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+/// This is the issuer's page, not PAY.JP's API: a body that is not a form names no session, and is
+/// refused with the page rather than with JSON.
+async fn submit(State(state): State<AppState>, Path(id): Path<String>, form: Result<FormParams, Response>) -> Response {
+    let form = form.map_or_else(|_| Params::default(), |FormParams(form)| form);
+    let field = |name: &str| form.get(name).unwrap_or_default();
     let s = field("s");
-    if open_session(&state, &id, &s).is_none() {
+    if open_session(&state, &id, s).is_none() {
         return issuer_refused(&state, "This challenge has ended or never started. / この本人認証は終了しているか、開始されていません。");
     }
-    let Some(outcome) = Outcome::parse(&field("choice")) else {
-        return challenge(&state, &id, &s, Some("Choose Authenticate, Attempted, Fail or Cancel."));
+    let Some(outcome) = Outcome::parse(field("choice")) else {
+        return challenge(&state, &id, s, Some("Choose Authenticate, Attempted, Fail or Cancel."));
     };
     if outcome == Outcome::Verified && field("code") != TEST_CODE {
-        return challenge(&state, &id, &s, Some("ワンタイムパスワードが違います。 / The one-time code is wrong."));
+        return challenge(&state, &id, s, Some("ワンタイムパスワードが違います。 / The one-time code is wrong."));
     }
-    if let Some(session) = lock(&state.inner.tds_sessions).get_mut(&s) {
+    if let Some(session) = lock(&state.inner.tds_sessions).get_mut(s) {
         session.outcome = Some(outcome);
     }
     redirect(303, &format!("{}/tds/{id}/finish?s={s}", state.config.api_base_url))
@@ -343,40 +280,36 @@ input{font:inherit;font-size:1.2rem;letter-spacing:.2em;padding:.4rem .6rem;widt
 .choices{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:1rem}button{font:inherit;padding:.5rem .8rem}\
 .error{color:#b42318}\n";
 
+/// The body of `POST /__control/tds`.
+#[derive(Debug, Deserialize)]
+pub struct TdsControl {
+    /// `normal`, `hang` or `auto`; absent, only `frame` changes.
+    mode: Option<String>,
+    /// With `auto`: `verified` (the default), `attempted`, `failed` or `aborted`.
+    outcome: Option<String>,
+    /// The public key the mode is for; absent, every key.
+    key: Option<String>,
+    /// `false`: the issuer's pages refuse every framing; `true`: framing as usual.
+    frame: Option<bool>,
+}
+
 /// `POST /__control/tds {"mode": "normal" | "hang" | "auto", "outcome": "verified", "key": "pk_…",
 /// "frame": true | false}`: how the issuer behaves (for `key`, or every key), and whether its
 /// pages may be framed at all.
-pub async fn control(State(state): State<AppState>, body: Bytes) -> Response {
-    let v: serde_json::Value = match serde_json::from_slice(&body) {
-        Ok(v @ serde_json::Value::Object(_)) => v,
-        _ => return bad_request("invalid_body", "Send a JSON object such as {\"mode\": \"normal\"}.", None),
-    };
-    if let Some(frame) = v.get("frame") {
-        let Some(frame) = frame.as_bool() else {
-            return bad_request("invalid_frame", "frame: true or false", None);
-        };
+pub async fn control(State(state): State<AppState>, JsonBody(body): JsonBody<TdsControl>) -> Response {
+    if let Some(frame) = body.frame {
         *lock(&state.inner.tds_refuse_framing) = !frame;
     }
-    if v.get("mode").is_none() {
+    let Some(mode_name) = body.mode else {
         return json(200, &serde_json::json!({ "frame": !*lock(&state.inner.tds_refuse_framing) }));
-    }
-    let outcome = Outcome::parse(v["outcome"].as_str().unwrap_or("verified"));
-    let mode = match (v["mode"].as_str(), outcome) {
-        (Some("normal"), _) => Mode::Normal,
-        (Some("hang"), _) => Mode::Hang,
-        (Some("auto"), Some(o)) => Mode::Auto(o),
+    };
+    let outcome = Outcome::parse(body.outcome.as_deref().unwrap_or("verified"));
+    let mode = match (mode_name.as_str(), outcome) {
+        ("normal", _) => Mode::Normal,
+        ("hang", _) => Mode::Hang,
+        ("auto", Some(o)) => Mode::Auto(o),
         _ => return bad_request("invalid_mode", "mode: normal, hang or auto (with outcome verified, attempted, failed or aborted)", None),
     };
-    lock(&state.inner.tds_modes).insert(v["key"].as_str().map(str::to_string), mode);
-    json(200, &serde_json::json!({ "mode": v["mode"], "frame": !*lock(&state.inner.tds_refuse_framing) }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_what_html_would_read() {
-        assert_eq!(escape_html(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-    }
+    lock(&state.inner.tds_modes).insert(body.key, mode);
+    json(200, &serde_json::json!({ "mode": mode_name, "frame": !*lock(&state.inner.tds_refuse_framing) }))
 }
