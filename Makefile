@@ -1,22 +1,25 @@
 # payjp-wasm: the two front-door commands are `make demo` and `make test`.
-# Every target first runs scripts/setup.sh, which installs whatever is missing.
+# Every target first runs scripts/setup.sh, which installs whatever is missing: `make demo` and
+# `make pkg` only what building needs (setup-build), `make test` also the browsers and drivers.
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 # Browser tests run through wasm-bindgen's test runner, driving the browsers installed by setup.
-# They build with `std` (the test harness needs it); the published package does not.
 # scripts/with-devserver.sh starts the devservers the API tests talk to, and stops them after.
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --test web_api
 
-.PHONY: setup pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-official demo clean
+.PHONY: setup setup-build pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-official demo clean
 
 setup:
 	@scripts/setup.sh
 
+setup-build:
+	@scripts/setup.sh build
+
 ## pkg: the npm package in pkg/, size-tuned; prints its gzipped size
-pkg: setup
+pkg: setup-build
 	@scripts/build-pkg.sh
 
 devserver:
@@ -30,11 +33,11 @@ test-native:
 	cargo test --workspace --all-targets
 
 # The card elements (src/dom/*.js) are tested in-page by tests/browser/, in both browsers.
-test-chromium: pkg devserver
+test-chromium: setup pkg devserver
 	CHROMEDRIVER=/usr/bin/chromedriver $(BROWSER_TEST)
 	node tests/browser/run.mjs chromium
 
-test-firefox: pkg devserver
+test-firefox: setup pkg devserver
 	GECKODRIVER=$$(command -v geckodriver) $(BROWSER_TEST)
 	node tests/browser/run.mjs firefox
 
@@ -45,31 +48,31 @@ test-size: pkg
 ## TypeScript declarations under tsc --strict (tests/types: valid.ts must compile, invalid.ts
 ## must fail exactly where it says @ts-expect-error), and three consumers that each tokenize a
 ## test card: a Vite 7 app, a page without a bundler, a payjp.js v2 page on the drop-in script
-test-package: pkg devserver
+test-package: setup pkg devserver
 	node --test tests/package/
 	tsc -p tests/types/tsconfig.json
 	node --test --test-concurrency=1 tests/consumers/
 
-test-e2e: pkg devserver
+test-e2e: setup pkg devserver
 	node --test --test-concurrency=1 tests/e2e/
 
 ## test-attacks: a hostile script on the merchant page (before the SDK and after mount) and
 ## clobbering markup, against isolated mode, in Chromium and Firefox through WebDriver: no card
 ## digit reaches the skimmer or the merchant's server, and the token is for the card typed
-test-attacks: pkg devserver
+test-attacks: setup pkg devserver
 	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/attacks/
 
 ## test-conformance: payjp.js v2 integrations as merchants write them (Rails + Turbo, Laravel, a
 ## React hook, Vue with a tenant, 3-D Secure by token and by charge), only the script tag swapped,
 ## in Chromium and Firefox: each pays, and no card digit reaches the merchant's server
-test-conformance: pkg devserver
+test-conformance: setup pkg devserver
 	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/conformance/
 
 ## test-tds: 3-D Secure end to end on PAY.JP's protocol, in Chromium and Firefox: the demo checkout
 ## in both isolation modes with every workflow and auto, charge-level and saved-card challenges,
 ## cancel, timeout, a blocked popup, an issuer that refuses framing, and the attacks (a return this
 ## browser did not start, forged back and back_url, the launcher, the control endpoints)
-test-tds: pkg devserver
+test-tds: setup pkg devserver
 	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/tds/
 
 ## test-official: PAY.JP's official server libraries (payjp for Node from npm, payjp for Python
@@ -85,7 +88,7 @@ bench: setup pkg devserver
 	node bench/run.mjs
 
 ## demo: build and serve the demo page
-demo: setup pkg devserver
+demo: setup-build pkg devserver
 	target/release/devserver
 
 clean:

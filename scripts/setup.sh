@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Idempotent setup: installs whatever the build and the test suites need and is missing.
-# Run by `make setup` (and so by `make test`, `make demo`, `make pkg`). Safe to run again.
+# Idempotent setup: installs whatever is missing. Safe to run again.
+#   scripts/setup.sh build   what building needs (make setup-build: `make pkg`, `make demo`): the
+#                            wasm target, wasm-bindgen-cli, wasm-pack, the npm build tools
+#   scripts/setup.sh         all of it (make setup: `make test`): also the browsers, their drivers,
+#                            CJK fonts for screenshots, and PAY.JP's Python library for tests/official
 set -euo pipefail
+what=${1:-all}
 cd "$(dirname "$0")/.."
 
 log() { printf 'setup: %s\n' "$*"; }
@@ -15,8 +19,9 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 
-# --- Debian packages: browsers, drivers ---------------------------------------------------------
+# --- Debian packages: browsers, drivers (tests only) --------------------------------------------
 need_apt=()
+if [ "$what" = all ]; then
 have chromium || need_apt+=(chromium)
 have chromedriver || need_apt+=(chromium-driver)
 have firefox-esr || have firefox || need_apt+=(firefox-esr)
@@ -26,6 +31,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
 fi
 
 # --- Rust: target and tools ---------------------------------------------------------------------
@@ -44,7 +50,7 @@ if ! have wasm-pack; then
   log "installing wasm-pack"
   cargo install wasm-pack --locked || cargo install wasm-pack
 fi
-if ! have geckodriver; then
+if [ "$what" = all ] && ! have geckodriver; then
   log "installing geckodriver"
   cargo install geckodriver --locked || cargo install geckodriver
 fi
@@ -60,7 +66,7 @@ fi
 
 # --- PAY.JP's official Python library, for tests/official (pinned by its requirements.txt) ------
 venv=tests/official/.venv
-if [ ! -x "$venv/bin/python" ] || [ tests/official/requirements.txt -nt "$venv/.installed" ]; then
+if [ "$what" = all ] && { [ ! -x "$venv/bin/python" ] || [ tests/official/requirements.txt -nt "$venv/.installed" ]; }; then
   log "installing PAY.JP's Python library into $venv"
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/official/requirements.txt

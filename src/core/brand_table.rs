@@ -1,13 +1,105 @@
 //! The card brand table: prefixes, lengths, grouping and CVC length for every network we know.
 //!
-//! Data only; the matching lives in `brand.rs`. Sources: PAY.JP's brand rules (PAYJP.md §7) for
+//! Data and the types that describe it; the matching lives in `brand.rs`, which depends on this
+//! module and never the other way. Sources: PAY.JP's brand rules (PAYJP.md §7) for
 //! the six accepted brands; the networks' published IIN ranges for the brands we recognise but
 //! PAY.JP does not accept. Where ranges overlap, the longer prefix wins (see `brand.rs`).
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use super::brand::{BrandRule, Grouping, Network, PrefixRange};
+/// Every network we recognise. Only the first six are accepted by PAY.JP.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Network {
+    Visa,
+    MasterCard,
+    Jcb,
+    AmericanExpress,
+    DinersClub,
+    Discover,
+    UnionPay,
+    Maestro,
+    Mir,
+}
+
+impl Network {
+    /// The brand string PAY.JP uses, for accepted brands.
+    pub fn payjp_name(self) -> Option<&'static str> {
+        Some(match self {
+            Network::Visa => "Visa",
+            Network::MasterCard => "MasterCard",
+            Network::Jcb => "JCB",
+            Network::AmericanExpress => "American Express",
+            Network::DinersClub => "Diners Club",
+            Network::Discover => "Discover",
+            Network::UnionPay | Network::Maestro | Network::Mir => return None,
+        })
+    }
+
+    pub fn is_accepted(self) -> bool {
+        self.payjp_name().is_some()
+    }
+
+    /// Reads a PAY.JP brand string (exact spelling). Anything else is `None`.
+    pub fn from_payjp_name(name: &str) -> Option<Network> {
+        BRAND_TABLE
+            .iter()
+            .map(|r| r.network)
+            .find(|n| n.payjp_name() == Some(name))
+    }
+
+    pub fn rule(self) -> &'static BrandRule {
+        BRAND_TABLE
+            .iter()
+            .find(|r| r.network == self)
+            .expect("every network has a row in BRAND_TABLE")
+    }
+}
+
+
+/// An inclusive range of IIN prefixes of a fixed number of digits: `2221..=2720` over 4 digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PrefixRange {
+    pub lo: u32,
+    pub hi: u32,
+    pub digits: u8,
+}
+
+/// How the digits of a number of `length` digits are grouped for display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Grouping {
+    pub length: u8,
+    pub groups: &'static [u8],
+}
+
+#[derive(Debug)]
+pub struct BrandRule {
+    pub network: Network,
+    pub prefixes: &'static [PrefixRange],
+    /// Valid lengths, ascending.
+    pub lengths: &'static [u8],
+    /// Ascending by `length`; a number uses the first grouping at least as long as itself.
+    pub groupings: &'static [Grouping],
+    pub cvc_length: u8,
+}
+
+impl BrandRule {
+    pub fn max_length(&self) -> usize {
+        self.lengths.last().copied().unwrap_or(19) as usize
+    }
+
+    pub fn grouping_for(&self, digit_count: usize) -> &'static [u8] {
+        self.groupings
+            .iter()
+            .find(|g| g.length as usize >= digit_count)
+            .or(self.groupings.last())
+            .map(|g| g.groups)
+            .unwrap_or(DEFAULT_GROUPS)
+    }
+}
+
+/// The grouping used while the brand is not known yet.
+pub const DEFAULT_GROUPS: &[u8] = &[4, 4, 4, 4];
 
 const fn range(lo: u32, hi: u32, digits: u8) -> PrefixRange {
     PrefixRange { lo, hi, digits }
