@@ -425,10 +425,10 @@ fn card_data_from_what_the_buyer_typed() {
     let now = YearMonth { year: 2026, month: 11 };
     let none = || [None, None, None];
     // Full-width digits, IME dashes, "MM / YY": normalised the way the token API wants them.
-    let data = CardData::from_fields("４２４２ー4242 4242 4242", "12 / 30", "１２３", [Some("TARO YAMADA".into()), Some(" ".into()), Some("090-1234-5678".into())], now).unwrap();
+    let data = CardData::from_fields("４２４２ー4242 4242 4242", "12 / 30", "１２３", [Some("TARO YAMADA".into()), Some(" ".into()), Some("090-1234-5678".into())], false, now).unwrap();
     assert_eq!((data.number.as_str(), data.exp_month.as_str(), data.exp_year.as_str(), data.cvc.as_str()), ("4242424242424242", "12", "2030", "123"));
     assert_eq!((data.name.as_str(), data.email.as_str(), data.phone.as_str()), ("TARO YAMADA", "", "+819012345678"));
-    assert_eq!(CardData::from_fields("378282246310005", "0127", "1234", none(), now).unwrap().exp_month, "01");
+    assert_eq!(CardData::from_fields("378282246310005", "0127", "1234", none(), false, now).unwrap().exp_month, "01");
     // The first problem, in field order; holder details after the card.
     let cases: &[(&str, &str, &str, [Option<&str>; 3], Problem)] = &[
         ("4242", "12/30", "123", [None, None, None], Problem::IncompleteNumber),
@@ -445,8 +445,51 @@ fn card_data_from_what_the_buyer_typed() {
         ("4242424242424242", "12/30", "123", [None, None, Some("090")], Problem::InvalidPhone),
         ("4242424242424242", "12/30", "123", [None, None, Some("12")], Problem::InvalidPhone),
     ];
+    // With 3-D Secure on, the name and an e-mail or a phone are required too (after the card).
+    let tds: &[([Option<&str>; 3], Option<Problem>)] = &[
+        ([None, Some("taro@example.jp"), None], Some(Problem::NameRequired)),
+        ([Some("  "), Some("taro@example.jp"), None], Some(Problem::NameRequired)),
+        ([Some("TARO YAMADA"), None, None], Some(Problem::ContactRequired)),
+        ([Some("TARO YAMADA"), Some(" "), Some("")], Some(Problem::ContactRequired)),
+        ([Some("山田"), None, None], Some(Problem::NameNotRomaji)),
+        ([Some("TARO YAMADA"), Some("taro@"), None], Some(Problem::InvalidEmail)),
+        ([Some("TARO YAMADA"), None, Some("090")], Some(Problem::InvalidPhone)),
+        ([Some("TARO YAMADA"), Some("taro@example.jp"), None], None),
+        ([Some("TARO YAMADA"), None, Some("090-1234-5678")], None),
+    ];
+    for (holder, problem) in tds {
+        let owned = holder.map(|h| h.map(String::from));
+        let result = CardData::from_fields("4242424242424242", "12/30", "123", owned.clone(), true, now);
+        assert_eq!(result.err(), *problem, "{holder:?}");
+        // Without 3-D Secure, absent details are fine; present ones are still checked.
+        let plain = CardData::from_fields("4242424242424242", "12/30", "123", owned, false, now);
+        assert!(matches!(problem, Some(Problem::InvalidEmail | Problem::InvalidPhone | Problem::NameNotRomaji)) || plain.is_ok(), "{holder:?}");
+    }
+    assert_eq!(CardData::from_fields("4242", "12/30", "123", [None, None, None], true, now).unwrap_err(), Problem::IncompleteNumber, "the card first");
     for (number, expiry, cvc, holder, problem) in cases {
         let owned = holder.map(|h| h.map(String::from));
-        assert_eq!(CardData::from_fields(number, expiry, cvc, owned, now).unwrap_err(), *problem, "{expiry} {cvc} {holder:?}");
+        assert_eq!(CardData::from_fields(number, expiry, cvc, owned, false, now).unwrap_err(), *problem, "{expiry} {cvc} {holder:?}");
     }
+}
+
+#[test]
+fn the_sdks_own_errors_come_from_the_one_table() {
+    let fallback = ApiError::sdk("no_such_code");
+    for (code, kind) in [
+        ("three_d_secure_aborted", "card_error"),
+        ("three_d_secure_failed", "card_error"),
+        ("three_d_secure_timeout", "card_error"),
+        ("three_d_secure_unexpected_return", "client_error"),
+        ("three_d_secure_unavailable", "client_error"),
+        ("frame_tampered", "client_error"),
+        ("frame_load_failed", "client_error"),
+    ] {
+        let e = ApiError::sdk(code);
+        assert_eq!((e.kind.as_str(), e.code(), e.status, e.param.as_deref(), e.api_message.as_deref()), (kind, code, None, None, None));
+        for lang in [Lang::Ja, Lang::En] {
+            assert_ne!(e.message(lang), fallback.message(lang), "{code}: a message of its own");
+        }
+        assert!(e.message(Lang::En).is_ascii() && !e.message(Lang::Ja).is_ascii(), "{code}");
+    }
+    assert_eq!(ApiError::sdk("frame_tampered").message(Lang::En), "The card fields were tampered with on this page, so nothing was sent. Reload the page and try again.");
 }

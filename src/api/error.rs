@@ -1,4 +1,8 @@
-//! The SDK's error model for API calls: `{ type, code, message, status, param, apiMessage }`.
+//! The SDK's one error model: `{ type, code, message, status, param, apiMessage }`, for API
+//! answers, the network, 3-D Secure and the frames alike (validation problems add `detail`; see
+//! `js::convert`). Every such object is built in Rust from this table; the JavaScript layers
+//! pass codes through (`_error`). The one exception is the merchant page's own "the frames did
+//! not load" error: the page carries no wasm.
 //!
 //! `message` is always the SDK's own text for the buyer, in Japanese or English; PAY.JP's text
 //! (meant for developers) stays in `api_message`. Unknown codes pass through unchanged and get
@@ -38,6 +42,17 @@ impl ApiError {
     /// An answer that is not PAY.JP's: an HTML block page, a truncated or garbled body.
     pub fn invalid_response(status: u16) -> ApiError {
         ApiError::ours("api_error", "invalid_response", Some(status))
+    }
+
+    /// An error of the SDK's own, by code: 3-D Secure's endings (`three_d_secure_aborted`,
+    /// `_failed`, `_timeout`: `card_error`; `_unexpected_return`, `_unavailable`: `client_error`)
+    /// and the frames' (`frame_tampered`, `frame_load_failed`: `client_error`).
+    pub fn sdk(code: &str) -> ApiError {
+        let kind = match code {
+            "three_d_secure_aborted" | "three_d_secure_failed" | "three_d_secure_timeout" => "card_error",
+            _ => "client_error",
+        };
+        ApiError::ours(kind, code, None)
     }
 
     /// The 429 answer after the retries ran out.
@@ -95,9 +110,36 @@ pub fn buyer_message(code: &str, kind: &str, lang: Lang) -> &'static str {
         "token_already_used" => ("この決済情報はすでに使用されています。もう一度カード情報を入力してください。", "This payment has already been used. Please enter your card again."),
         "three_d_secure_incompleted" | "unverified_token" => (
             "本人認証（3Dセキュア）が完了していません。",
-            "Card authentication (3-D Secure) has not been completed.",
+            "Card verification (3-D Secure) has not been completed.",
         ),
-        "three_d_secure_failed" => ("本人認証（3Dセキュア）に失敗しました。", "Card authentication (3-D Secure) failed."),
+        "three_d_secure_failed" => (
+            "本人認証（3Dセキュア）に失敗しました。別のカードをお試しください。",
+            "Card verification (3-D Secure) failed. Please try another card.",
+        ),
+        "three_d_secure_aborted" => (
+            "本人認証（3Dセキュア）が中止されました。もう一度お試しください。",
+            "Card verification (3-D Secure) was cancelled. Please try again.",
+        ),
+        "three_d_secure_timeout" => (
+            "本人認証（3Dセキュア）が時間内に完了しませんでした。もう一度お試しください。",
+            "Card verification (3-D Secure) was not completed in time. Please try again.",
+        ),
+        "three_d_secure_unexpected_return" => (
+            "本人認証（3Dセキュア）の結果を確認できませんでした。お手数ですが、最初からお支払い手続きをやり直してください。",
+            "The card verification (3-D Secure) result could not be confirmed. Please start the payment again.",
+        ),
+        "three_d_secure_unavailable" => (
+            "このブラウザーの設定では本人認証（3Dセキュア）を続けられません。別の方法（ポップアップの許可など）でお試しください。",
+            "This browser's settings do not let card verification (3-D Secure) continue. Please allow pop-ups or try another browser.",
+        ),
+        "frame_tampered" => (
+            "カード入力欄がページ上で改変されたため、安全のため処理を中止しました。ページを再読み込みしてください。",
+            "The card fields were tampered with on this page, so nothing was sent. Reload the page and try again.",
+        ),
+        "frame_load_failed" => (
+            "カード入力欄の準備ができていません。ページを再読み込みしてもう一度お試しください。",
+            "The card fields are not ready. Reload the page and try again.",
+        ),
         _ => match kind {
             "card_error" => ("カードを処理できませんでした。別のカードをお試しください。", "Your card could not be processed. Please try another card."),
             "auth_error" => (

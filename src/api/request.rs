@@ -102,12 +102,15 @@ fn four_digits(n: u16) -> String {
 impl CardData {
     /// The card data for a token request from what the buyer typed, or the first problem
     /// (number, expiry, CVC, then name, e-mail, phone). Every value passes the same validators as
-    /// the fields, so what is sent is normalised (ASCII digits, E.164 phone).
+    /// the fields, so what is sent is normalised (ASCII digits, E.164 phone). With
+    /// `three_d_secure`, PAY.JP's 3-D Secure needs the holder's name and an e-mail address or a
+    /// phone number: their absence is a problem too.
     pub fn from_fields(
         number: &str,
         expiry: &str,
         cvc: &str,
         holder: [Option<String>; 3],
+        three_d_secure: bool,
         now: YearMonth,
     ) -> Result<CardData, Problem> {
         let n = validate_card_number(number);
@@ -125,6 +128,13 @@ impl CardData {
         state(FieldKind::Cvc, c.is_valid, c.problem)?;
         let [name, email, phone] = holder;
         let name = holder_detail(name, validate_holder_name, Problem::NameTooShort)?;
+        if three_d_secure && name.is_none() {
+            return Err(Problem::NameRequired);
+        }
+        let blank = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
+        if three_d_secure && blank(&email) && blank(&phone) {
+            return Err(Problem::ContactRequired);
+        }
         let email = holder_detail(email, validate_email, Problem::InvalidEmail)?;
         let phone = holder_detail(phone, validate_phone, Problem::InvalidPhone)?;
         let (Some(month), Some(year)) = (e.month, e.year) else {

@@ -44,10 +44,12 @@ pub enum ErrorCode {
     InvalidCardName,
     InvalidEmail,
     InvalidPhone,
+    /// 3-D Secure needs an e-mail address or a phone number beside the card.
+    ThreeDSecureContactRequired,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 14] = [
         ErrorCode::IncompleteNumber,
         ErrorCode::InvalidNumber,
         ErrorCode::UnacceptableBrand,
@@ -61,6 +63,7 @@ impl ErrorCode {
         ErrorCode::InvalidCardName,
         ErrorCode::InvalidEmail,
         ErrorCode::InvalidPhone,
+        ErrorCode::ThreeDSecureContactRequired,
     ];
 
     /// The code payjp.js v2 gives the same problem in an element's `change` event: one
@@ -89,6 +92,7 @@ impl ErrorCode {
             ErrorCode::InvalidCardName => "invalid_card_name",
             ErrorCode::InvalidEmail => "invalid_email",
             ErrorCode::InvalidPhone => "invalid_phone",
+            ErrorCode::ThreeDSecureContactRequired => "three_d_secure_contact_required",
         }
     }
 
@@ -123,6 +127,10 @@ pub enum Problem {
     InvalidEmail,
     EmailTooLong,
     InvalidPhone,
+    /// 3-D Secure is on and no holder name was given.
+    NameRequired,
+    /// 3-D Secure is on and neither an e-mail address nor a phone number was given.
+    ContactRequired,
 }
 
 impl Problem {
@@ -142,6 +150,7 @@ impl Problem {
             ErrorCode::InvalidCardName => Problem::NameInvalidCharacter,
             ErrorCode::InvalidEmail => Problem::InvalidEmail,
             ErrorCode::InvalidPhone => Problem::InvalidPhone,
+            ErrorCode::ThreeDSecureContactRequired => Problem::ContactRequired,
         }
     }
 
@@ -161,9 +170,11 @@ impl Problem {
             | Problem::NameTooShort
             | Problem::NameTooLong
             | Problem::NameInvalidCharacter
-            | Problem::NameLooksLikeNumber => ErrorCode::InvalidCardName,
+            | Problem::NameLooksLikeNumber
+            | Problem::NameRequired => ErrorCode::InvalidCardName,
             Problem::InvalidEmail | Problem::EmailTooLong => ErrorCode::InvalidEmail,
             Problem::InvalidPhone => ErrorCode::InvalidPhone,
+            Problem::ContactRequired => ErrorCode::ThreeDSecureContactRequired,
         }
     }
 
@@ -248,6 +259,14 @@ impl Problem {
             Problem::InvalidPhone => (
                 "電話番号が正しくありません。",
                 "Your phone number is invalid.",
+            ),
+            Problem::NameRequired => (
+                "本人認証（3Dセキュア）には、カード名義（ローマ字）が必要です。",
+                "Card verification (3-D Secure) needs the name on the card, in romaji.",
+            ),
+            Problem::ContactRequired => (
+                "本人認証（3Dセキュア）には、メールアドレスまたは電話番号が必要です。",
+                "Card verification (3-D Secure) needs an e-mail address or a phone number.",
             ),
         };
         match lang {

@@ -24,7 +24,7 @@ export type ApiErrorCode =
   | 'card_declined' | 'expired_card' | 'invalid_cvc' | 'processing_error' | 'unacceptable_brand'
   | 'invalid_number' | 'invalid_expiry_month' | 'invalid_expiry_year' | 'invalid_expiration_date'
   | 'invalid_card_name' | 'invalid_email' | 'incorrect_card_data' | 'card_flagged' | 'test_card_on_livemode'
-  | 'over_capacity' | 'invalid_id' | 'token_already_used' | 'network_error' | 'invalid_response'
+  | 'over_capacity' | 'invalid_id' | 'token_already_used' | 'network_error' | 'timeout' | 'invalid_response'
   | 'three_d_secure_aborted' | 'three_d_secure_failed' | 'three_d_secure_timeout' | 'three_d_secure_incompleted'
   | 'three_d_secure_unexpected_return' | 'three_d_secure_unavailable' | 'unverified_token'
   | 'frame_load_failed' | 'frame_tampered' | 'frame_connection_lost' | 'frame_origin_missing'

@@ -9,18 +9,19 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use js_sys::{Object, Promise};
+use js_sys::Promise;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{CardData, TokenRequest};
 use crate::core::{
     field_state, format_cvc, reformat_card_number, reformat_expiry, EditKind, FieldKind, Lang,
-    Network, Problem,
+    Network,
 };
 
-use super::convert::{browser_now, problem_object, set};
-use wasm_bindgen::JsCast;
+use super::convert::{browser_now, to_js, ValidationErrorOut};
 use super::payjp::PayjpInstance;
+use super::FormattedOut;
 
 fn field_kind(kind: u8) -> FieldKind {
     match kind {
@@ -30,16 +31,19 @@ fn field_kind(kind: u8) -> FieldKind {
     }
 }
 
-/// `{ type: 'validation_error', code, detail, message }` or null: `code` as payjp.js v2 names the
-/// problem (`incomplete_error` for any unfinished field), `detail` the finer code.
-pub(crate) fn validation_error(problem: Option<Problem>, lang: Lang) -> JsValue {
-    let error = problem_object(problem, lang);
-    if let (Some(o), Some(p)) = (error.dyn_ref::<Object>(), problem) {
-        set(o, "type", &JsValue::from_str("validation_error"));
-        set(o, "code", &JsValue::from_str(p.code().payjp_v2()));
-        set(o, "detail", &JsValue::from_str(p.code().as_str()));
-    }
-    error
+/// `{ error: { type: 'validation_error', code, detail, message } }`.
+#[derive(Serialize)]
+struct RefusedOut {
+    error: Option<ValidationErrorOut>,
+}
+
+/// What `_fieldState` returns.
+#[derive(Serialize)]
+struct FieldStateOut {
+    complete: bool,
+    empty: bool,
+    brand: &'static str,
+    error: Option<ValidationErrorOut>,
 }
 
 /// `_formatField(kind, previous, current, caret, edit)` → `{ value, caret }`: the field's new
@@ -58,10 +62,7 @@ pub fn format_field(kind: u8, previous: &str, current: &str, caret: u32, edit: u
         FieldKind::Expiry => reformat_expiry(previous, current, caret, edit),
         FieldKind::Cvc => format_cvc(current, caret),
     };
-    let o = Object::new();
-    set(&o, "value", &JsValue::from_str(&formatted.text));
-    set(&o, "caret", &JsValue::from_f64(formatted.caret as f64));
-    o.into()
+    to_js(&FormattedOut { value: &formatted.text, caret: formatted.caret as u32 })
 }
 
 /// `_fieldState(kind, value, brand, blurred, submitting, lang)` →
@@ -84,29 +85,29 @@ pub fn field_state_js(
         submitting,
         browser_now(),
     );
-    let o = Object::new();
-    set(&o, "complete", &JsValue::from_bool(state.complete));
-    set(&o, "empty", &JsValue::from_bool(state.empty));
-    set(
-        &o,
-        "brand",
-        &JsValue::from_str(
-            state
-                .network
-                .and_then(Network::payjp_name)
-                .unwrap_or("unknown"),
-        ),
-    );
-    set(
-        &o,
-        "error",
-        &validation_error(state.error, Lang::from_tag(lang)),
-    );
-    o.into()
+    to_js(&FieldStateOut {
+        complete: state.complete,
+        empty: state.empty,
+        brand: state.network.and_then(Network::payjp_name).unwrap_or("unknown"),
+        error: ValidationErrorOut::new(state.error, Lang::from_tag(lang)),
+    })
+}
+
+/// `_error(code, lang)` → `{ error: { type, code, message, … } }`: an error of the SDK's own (3-D
+/// Secure's endings, the frames'), worded by the one table in `api::error`.
+#[wasm_bindgen(js_name = _error, skip_typescript)]
+pub fn sdk_error(code: &str, lang: &str) -> JsValue {
+    super::payjp::error_result(&crate::api::ApiError::sdk(code), Lang::from_tag(lang))
 }
 
 #[wasm_bindgen(js_class = PayjpInstance)]
 impl PayjpInstance {
+    /// `_error(code)`: [`sdk_error`] in this instance's locale.
+    #[wasm_bindgen(js_name = _error, skip_typescript)]
+    pub fn sdk_error(&self, code: &str) -> JsValue {
+        super::payjp::error_result(&crate::api::ApiError::sdk(code), self.lang())
+    }
+
     /// `_finishThreeDSecure(tokenId)`: `POST /tokens/{id}/tds_finish` once the buyer finished the
     /// issuer's challenge. Resolves with the finished token or `{ error }`; never rejects.
     #[wasm_bindgen(js_name = _finishThreeDSecure, skip_typescript)]
@@ -126,7 +127,8 @@ impl PayjpInstance {
 
     /// `_createToken(number, expiry, cvc, card, tenant?, threeDSecure)`: the elements' token call.
     /// `card` holds what the merchant passes beside the fields, as PAY.JP names it: `name`,
-    /// `email`, `phone` (checked by the core's validators), `country`, `address_state`,
+    /// `email`, `phone` (checked by the core's validators; with `threeDSecure`, the name and an
+    /// e-mail or a phone are required), `country`, `address_state`,
     /// `address_city`, `address_line1`, `address_line2`, `address_zip` (sent as given, trimmed).
     /// Validates everything again (a problem resolves `{ error }` with nothing sent), then creates
     /// the token with the request gate. Never rejects.
@@ -147,7 +149,7 @@ impl PayjpInstance {
                 .filter(|v| !v.is_empty())
         };
         let holder = [text("name"), text("email"), text("phone")];
-        match CardData::from_fields(number, expiry, cvc, holder, browser_now()) {
+        match CardData::from_fields(number, expiry, cvc, holder, three_d_secure, browser_now()) {
             Ok(mut data) => {
                 for (field, key) in [
                     (&mut data.country, "country"),
@@ -165,12 +167,7 @@ impl PayjpInstance {
                     tenant: tenant.map(|t| t.trim().to_string()).unwrap_or_default(),
                 })
             }
-            Err(problem) => {
-                let o = Object::new();
-                set(&o, "error", &validation_error(Some(problem), self.lang()));
-                let value: JsValue = o.into();
-                Promise::resolve(&value)
-            }
+            Err(problem) => Promise::resolve(&to_js(&RefusedOut { error: ValidationErrorOut::new(Some(problem), self.lang()) })),
         }
     }
 }

@@ -3,6 +3,7 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::core::{FieldCheck, Lang, Network, Problem, YearMonth};
@@ -123,30 +124,54 @@ pub fn caret_arg(f: ApiFn, value: &JsValue, text: &str) -> Result<usize, JsValue
     }
 }
 
-pub fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
-    // Setting a data property on a fresh plain object cannot fail.
-    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
+/// `{ code, message }`: a validator's problem in the chosen language.
+#[derive(Serialize)]
+pub struct ProblemOut {
+    code: &'static str,
+    message: &'static str,
 }
 
-/// `null`, or `{ code, message }` in the chosen language.
-pub fn problem_object(problem: Option<Problem>, lang: Lang) -> JsValue {
-    match problem {
-        None => JsValue::NULL,
-        Some(p) => {
-            let err = js_sys::Object::new();
-            set(&err, "code", &JsValue::from_str(p.code().as_str()));
-            set(&err, "message", &JsValue::from_str(p.message(lang)));
-            err.into()
-        }
+impl ProblemOut {
+    pub fn new(problem: Option<Problem>, lang: Lang) -> Option<ProblemOut> {
+        problem.map(|p| ProblemOut { code: p.code().as_str(), message: p.message(lang) })
+    }
+}
+
+/// `{ type: 'validation_error', code, detail, message }`: `code` as payjp.js v2 names the problem
+/// (`incomplete_error` for any unfinished field), `detail` the finer code.
+#[derive(Serialize)]
+pub struct ValidationErrorOut {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    code: &'static str,
+    detail: &'static str,
+    message: &'static str,
+}
+
+impl ValidationErrorOut {
+    pub fn new(problem: Option<Problem>, lang: Lang) -> Option<ValidationErrorOut> {
+        problem.map(|p| ValidationErrorOut { kind: "validation_error", code: p.code().payjp_v2(), detail: p.code().as_str(), message: p.message(lang) })
     }
 }
 
 /// `{ value, isValid, isPotentiallyValid, error }`.
-pub fn field_check_object(check: &FieldCheck, lang: Lang) -> JsValue {
-    let out = js_sys::Object::new();
-    set(&out, "value", &JsValue::from_str(&check.value));
-    set(&out, "isValid", &JsValue::from_bool(check.is_valid));
-    set(&out, "isPotentiallyValid", &JsValue::from_bool(check.is_potentially_valid));
-    set(&out, "error", &problem_object(check.problem, lang));
-    out.into()
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldCheckOut<'a> {
+    value: &'a str,
+    is_valid: bool,
+    is_potentially_valid: bool,
+    error: Option<ProblemOut>,
+}
+
+impl<'a> FieldCheckOut<'a> {
+    pub fn new(check: &'a FieldCheck, lang: Lang) -> FieldCheckOut<'a> {
+        FieldCheckOut { value: &check.value, is_valid: check.is_valid, is_potentially_valid: check.is_potentially_valid, error: ProblemOut::new(check.problem, lang) }
+    }
+}
+
+/// A plain JS object from a serde value (serde-wasm-bindgen), `None` as `null`.
+pub fn to_js(value: &impl Serialize) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }

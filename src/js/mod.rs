@@ -4,8 +4,8 @@
 //!
 //! Every validator here is total for strings: it never throws on what a buyer types. A
 //! non-string argument is a programming mistake and throws a `TypeError` naming what was
-//! expected and what was received. Results are plain objects built directly (no serde), which
-//! keeps the download small.
+//! expected and what was received. Results are serde types, made plain JS objects by
+//! serde-wasm-bindgen (`convert::to_js`).
 
 #[allow(unused_imports)]
 use crate::prelude::*;
@@ -19,10 +19,38 @@ pub mod transport;
 use wasm_bindgen::prelude::*;
 
 use crate::core::{self, Detection};
-use convert::{
-    arg_lang, arg_now, arg_optional_brand, arg_string, caret_arg, field_check_object,
-    problem_object, set, ApiFn,
-};
+use convert::{arg_lang, arg_now, arg_optional_brand, arg_string, caret_arg, to_js, ApiFn, FieldCheckOut, ProblemOut};
+use serde::Serialize;
+
+/// What `validateCardNumber` returns.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NumberCheckOut<'a> {
+    value: &'a str,
+    formatted: &'a str,
+    brand: &'static str,
+    is_valid: bool,
+    is_potentially_valid: bool,
+    error: Option<ProblemOut>,
+}
+
+/// What `validateExpiry` returns.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ExpiryCheckOut {
+    month: Option<u8>,
+    year: Option<u16>,
+    is_valid: bool,
+    is_potentially_valid: bool,
+    error: Option<ProblemOut>,
+}
+
+/// Text after formatting, with the caret (a UTF-16 offset).
+#[derive(Serialize)]
+pub(crate) struct FormattedOut<'a> {
+    pub value: &'a str,
+    pub caret: u32,
+}
 
 // The public TypeScript types are hand-written in src/dom/index.d.ts.
 
@@ -35,22 +63,14 @@ pub fn validate_card_number(input: JsValue, lang: JsValue) -> Result<JsValue, Js
     let lang = arg_lang(f, &lang)?;
     let check = core::validate_card_number(&input);
     let formatted = core::format_card_number(&check.digits, 0).text;
-    let out = js_sys::Object::new();
-    set(&out, "value", &JsValue::from_str(&check.digits));
-    set(&out, "formatted", &JsValue::from_str(&formatted));
-    set(
-        &out,
-        "brand",
-        &JsValue::from_str(check.detection.brand_name()),
-    );
-    set(&out, "isValid", &JsValue::from_bool(check.is_valid));
-    set(
-        &out,
-        "isPotentiallyValid",
-        &JsValue::from_bool(check.is_potentially_valid),
-    );
-    set(&out, "error", &problem_object(check.problem, lang));
-    Ok(out.into())
+    Ok(to_js(&NumberCheckOut {
+        value: &check.digits,
+        formatted: &formatted,
+        brand: check.detection.brand_name(),
+        is_valid: check.is_valid,
+        is_potentially_valid: check.is_potentially_valid,
+        error: ProblemOut::new(check.problem, lang),
+    }))
 }
 
 /// `validateExpiry(input, lang?, now?)`
@@ -61,19 +81,13 @@ pub fn validate_expiry(input: JsValue, lang: JsValue, now: JsValue) -> Result<Js
     let lang = arg_lang(f, &lang)?;
     let now = arg_now(f, &now)?;
     let check = core::validate_expiry(&input, now);
-    let out = js_sys::Object::new();
-    let number_or_null =
-        |n: Option<u16>| n.map_or(JsValue::NULL, |n| JsValue::from_f64(f64::from(n)));
-    set(&out, "month", &number_or_null(check.month.map(u16::from)));
-    set(&out, "year", &number_or_null(check.year));
-    set(&out, "isValid", &JsValue::from_bool(check.is_valid));
-    set(
-        &out,
-        "isPotentiallyValid",
-        &JsValue::from_bool(check.is_potentially_valid),
-    );
-    set(&out, "error", &problem_object(check.problem, lang));
-    Ok(out.into())
+    Ok(to_js(&ExpiryCheckOut {
+        month: check.month,
+        year: check.year,
+        is_valid: check.is_valid,
+        is_potentially_valid: check.is_potentially_valid,
+        error: ProblemOut::new(check.problem, lang),
+    }))
 }
 
 /// `validateCvc(input, brand?, lang?)`
@@ -83,10 +97,7 @@ pub fn validate_cvc(input: JsValue, brand: JsValue, lang: JsValue) -> Result<JsV
     let input = arg_string(f, "input", &input)?;
     let network = arg_optional_brand(f, &brand)?;
     let lang = arg_lang(f, &lang)?;
-    Ok(field_check_object(
-        &core::validate_cvc(&input, network),
-        lang,
-    ))
+    Ok(to_js(&FieldCheckOut::new(&core::validate_cvc(&input, network), lang)))
 }
 
 /// `validateHolderName(input, lang?)`
@@ -95,10 +106,7 @@ pub fn validate_holder_name(input: JsValue, lang: JsValue) -> Result<JsValue, Js
     let f = ApiFn::ValidateHolderName;
     let input = arg_string(f, "input", &input)?;
     let lang = arg_lang(f, &lang)?;
-    Ok(field_check_object(
-        &core::validate_holder_name(&input),
-        lang,
-    ))
+    Ok(to_js(&FieldCheckOut::new(&core::validate_holder_name(&input), lang)))
 }
 
 /// `validateEmail(input, lang?)`
@@ -107,7 +115,7 @@ pub fn validate_email(input: JsValue, lang: JsValue) -> Result<JsValue, JsValue>
     let f = ApiFn::ValidateEmail;
     let input = arg_string(f, "input", &input)?;
     let lang = arg_lang(f, &lang)?;
-    Ok(field_check_object(&core::validate_email(&input), lang))
+    Ok(to_js(&FieldCheckOut::new(&core::validate_email(&input), lang)))
 }
 
 /// `validatePhone(input, lang?)`
@@ -116,7 +124,7 @@ pub fn validate_phone(input: JsValue, lang: JsValue) -> Result<JsValue, JsValue>
     let f = ApiFn::ValidatePhone;
     let input = arg_string(f, "input", &input)?;
     let lang = arg_lang(f, &lang)?;
-    Ok(field_check_object(&core::validate_phone(&input), lang))
+    Ok(to_js(&FieldCheckOut::new(&core::validate_phone(&input), lang)))
 }
 
 /// `formatCardNumber(input, caret?)`; without a caret, the caret is taken to be at the end.
@@ -126,10 +134,7 @@ pub fn format_card_number(input: JsValue, caret: JsValue) -> Result<JsValue, JsV
     let input = arg_string(f, "input", &input)?;
     let caret = caret_arg(f, &caret, &input)?;
     let formatted = core::format_card_number(&input, caret);
-    let out = js_sys::Object::new();
-    set(&out, "value", &JsValue::from_str(&formatted.text));
-    set(&out, "caret", &JsValue::from_f64(formatted.caret as f64));
-    Ok(out.into())
+    Ok(to_js(&FormattedOut { value: &formatted.text, caret: formatted.caret as u32 }))
 }
 
 /// `detectBrand(input)`: the brand of a (possibly partial) card number.

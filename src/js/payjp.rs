@@ -18,6 +18,7 @@ use crate::api::gate::{request_key, RequestGate};
 use crate::api::{ApiBase, ApiError, ClientConfig, PublicKey, TokenRequest};
 use crate::core::Lang;
 
+use super::convert::to_js;
 use super::transport::{promise, BrowserClock, FetchTransport, JsDocument};
 
 /// State shared by an instance and the requests it has in flight.
@@ -129,11 +130,6 @@ struct ErrorResult<'a> {
     error: ErrorObject<'a>,
 }
 
-/// A plain JS object from a serde value, `None` as `null`.
-pub(crate) fn to_js(value: &impl Serialize) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
-}
 
 /// `{ error: { type, code, message, status, param, apiMessage } }`.
 pub fn error_result(e: &ApiError, lang: Lang) -> JsValue {

@@ -21,6 +21,8 @@ function fakeClient(status = 'verified') {
   const finished = [];
   return {
     finished,
+    // The core words the SDK's own errors; the book passes the code through.
+    _error: (code) => ({ error: { type: 'client_error', code, message: `message for ${code}` } }),
     _finishThreeDSecure: async (id) => {
       finished.push(id);
       return { id, object: 'token', card: { three_d_secure_status: status } };

@@ -16,23 +16,6 @@
 // `?payjp_tds_token=…`) resolves `three_d_secure_unexpected_return` and finishes nothing.
 import { isObject, randomId } from '../shared/dom.js';
 
-const TEXT = {
-  ja: {
-    aborted: '本人認証（3Dセキュア）が中止されました。もう一度お試しください。',
-    failed: '本人認証（3Dセキュア）に失敗しました。別のカードをお試しください。',
-    timeout: '本人認証（3Dセキュア）が時間内に完了しませんでした。もう一度お試しください。',
-    unexpected_return: '本人認証（3Dセキュア）の結果を確認できませんでした。お手数ですが、最初からお支払い手続きをやり直してください。',
-    unavailable: 'このブラウザーの設定では本人認証（3Dセキュア）を続けられません。別の方法（ポップアップの許可など）でお試しください。',
-  },
-  en: {
-    aborted: 'Card verification (3-D Secure) was cancelled. Please try again.',
-    failed: 'Card verification (3-D Secure) failed. Please try another card.',
-    timeout: 'Card verification (3-D Secure) was not completed in time. Please try again.',
-    unexpected_return: 'The card verification (3-D Secure) result could not be confirmed. Please start the payment again.',
-    unavailable: "This browser's settings do not let card verification (3-D Secure) continue. Please allow pop-ups or try another browser.",
-  },
-};
-
 /** The sessionStorage key of a redirect under way. */
 const PENDING = 'payjp-wasm:tds-redirect';
 /** The id of a token, charge or 3-D Secure request, as PAY.JP makes them. */
@@ -40,11 +23,6 @@ export const CHALLENGE_ID = /^(tok|ch|tdsr)_[0-9A-Za-z]+$/;
 /** A redirect URL's registered name. */
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** `{ error }` for a challenge that ended without a verified card. */
-export function tdsError(lang, which) {
-  const type = which === 'failed' || which === 'aborted' || which === 'timeout' ? 'card_error' : 'client_error';
-  return { error: { type, code: `three_d_secure_${which}`, message: TEXT[lang][which], status: null, param: null, apiMessage: null } };
-}
 
 /** PAY.JP's start page for `id`, returning to the redirect URL registered as `back`. */
 export function startUrl(apiBase, id, publicKey, back) {
@@ -53,11 +31,13 @@ export function startUrl(apiBase, id, publicKey, back) {
 
 /**
  * The challenges of `client` (the wasm API client) for `publicKey` at `apiBase`.
- * @param {{ client: object, publicKey: string, apiBase: string, lang: 'ja'|'en', storage: () => Storage,
+ * @param {{ client: object, publicKey: string, apiBase: string, storage: () => Storage,
  *   launcher?: string }} o `storage`: where a redirect is remembered; `launcher`: the frame origin's
  *   tds-return.html (isolated mode), where the redirect workflow starts and ends.
  */
-export function challengeBook({ client, publicKey, apiBase, lang, storage, launcher }) {
+export function challengeBook({ client, publicKey, apiBase, storage, launcher }) {
+  /** `{ error }` for a challenge that ended without a verified card, worded by the core. */
+  const ended = (which) => client._error(`three_d_secure_${which}`);
   /** id → { finish, workflow, done, resolve, settled } */
   const open = new Map();
   const settle = (c, result) => {
@@ -72,7 +52,7 @@ export function challengeBook({ client, publicKey, apiBase, lang, storage, launc
     if (!token || token.error) return token;
     const status = token.card?.three_d_secure_status;
     if (status === 'verified' || status === 'attempted') return token;
-    return tdsError(lang, status === 'aborted' ? 'aborted' : 'failed');
+    return ended(status === 'aborted' ? 'aborted' : 'failed');
   }
 
   return {
@@ -83,8 +63,8 @@ export function challengeBook({ client, publicKey, apiBase, lang, storage, launc
     start(d) {
       const id = String(d.challenge);
       const back = typeof d.back === 'string' && NAME.test(d.back) ? d.back : 'payjp-wasm';
-      if (!CHALLENGE_ID.test(id)) return tdsError(lang, 'aborted');
-      for (const c of open.values()) settle(c, tdsError(lang, 'aborted'));
+      if (!CHALLENGE_ID.test(id)) return ended('aborted');
+      for (const c of open.values()) settle(c, ended('aborted'));
       open.clear();
       const start = startUrl(apiBase, id, publicKey, back);
       const finish = d.finish === true;
@@ -93,7 +73,7 @@ export function challengeBook({ client, publicKey, apiBase, lang, storage, launc
         try {
           storage().setItem(PENDING, JSON.stringify({ id, finish, state, publicKey, apiBase }));
         } catch {
-          return tdsError(lang, 'unavailable');
+          return ended('unavailable');
         }
         if (!launcher) return { start };
         const url = new URL(launcher);
@@ -108,13 +88,13 @@ export function challengeBook({ client, publicKey, apiBase, lang, storage, launc
     /** Resolves how the challenge `challenge` ended. */
     wait(d) {
       const c = open.get(String(d.challenge));
-      if (!c) return Promise.resolve(tdsError(lang, 'aborted'));
+      if (!c) return Promise.resolve(ended('aborted'));
       return c.done.finally(() => open.get(c.id) === c && open.delete(c.id));
     },
     /** The buyer closed it (`aborted`), or time ran out (`timeout`). */
     cancel(d) {
       const c = open.get(String(d.challenge));
-      if (c) settle(c, tdsError(lang, d.outcome === 'timeout' ? 'timeout' : 'aborted'));
+      if (c) settle(c, ended(d.outcome === 'timeout' ? 'timeout' : 'aborted'));
       return {};
     },
     /**
@@ -144,7 +124,7 @@ export function challengeBook({ client, publicKey, apiBase, lang, storage, launc
         storage().removeItem(PENDING);
         return finished(pending.id, pending.finish === true);
       }
-      return d.state || d.legacy ? tdsError(lang, 'unexpected_return') : null;
+      return d.state || d.legacy ? ended('unexpected_return') : null;
     },
   };
 }

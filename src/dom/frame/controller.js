@@ -3,7 +3,7 @@
 // with it inside the payment origin (rendezvous.js), and makes the token and every other API call.
 // The page asks over its own port and gets back results only: tokens (brand and last four digits,
 // as PAY.JP returns them) and `{ error }`.
-import { Payjp as createClient } from '../payjp_wasm.js';
+import { Payjp as createClient, _error as sdkError } from '../payjp_wasm.js';
 import { TYPES, isObject } from '../shared/dom.js';
 import { allowedApiBases, defaultApiBase } from './api-bases.js';
 import { TAG, isLive, listenToSiblings, tellSiblings } from './rendezvous.js';
@@ -11,20 +11,6 @@ import { challengeBook } from './challenges.js';
 import { tokenFromValues } from './token.js';
 
 const COLLECT_TIMEOUT_MS = 10_000;
-
-/** Something on the page added, replaced or hijacked one of our frames: nothing is sent. */
-export const TAMPERED = {
-  ja: 'カード入力欄がページ上で改変されたため、安全のため処理を中止しました。ページを再読み込みしてください。',
-  en: 'The card fields were tampered with on this page, so nothing was sent. Reload the page and try again.',
-};
-const TEXT = {
-  ja: { missing: 'カード入力欄の準備ができていません。ページを再読み込みしてもう一度お試しください。', tampered: TAMPERED.ja },
-  en: { missing: 'The card fields are not ready. Reload the page and try again.', tampered: TAMPERED.en },
-};
-
-const frameError = (lang, code, which) => ({
-  error: { type: 'client_error', code, message: TEXT[lang][which], status: null, param: null, apiMessage: null },
-});
 
 /**
  * @param {{ window: Window, lang: 'ja'|'en', instance: string }} frame
@@ -39,7 +25,7 @@ export function runController(frame, page, raw) {
   const apiBase = typeof config.apiBase === 'string' ? config.apiBase.trim().replace(/\/+$/, '') : defaultApiBase(window);
   if (!allowed.includes(apiBase)) {
     page.postMessage({ t: 'refused', apiBase, allowed });
-    page.onmessage = (e) => isObject(e.data) && Number.isInteger(e.data.id) && page.postMessage({ t: 'result', id: e.data.id, result: frameError(lang, 'frame_load_failed', 'missing') });
+    page.onmessage = (e) => isObject(e.data) && Number.isInteger(e.data.id) && page.postMessage({ t: 'result', id: e.data.id, result: sdkError('frame_load_failed', lang) });
     return;
   }
   // The page made the same client first and would have thrown on anything invalid.
@@ -78,7 +64,7 @@ export function runController(frame, page, raw) {
   // page opened says it came back (tds-return.html, on this origin, whose opener is our page).
   // The merchant page is never asked how a challenge ended.
   const tds = challengeBook({
-    client, publicKey: config.publicKey, apiBase, lang,
+    client, publicKey: config.publicKey, apiBase,
     storage: () => window.sessionStorage,
     launcher: new URL('tds-return.html', window.location.href).href,
   });
@@ -129,18 +115,18 @@ export function runController(frame, page, raw) {
     const split = ['cardNumber', 'cardExpiry', 'cardCvc'].map((t) => fieldOf(group, t));
     // A group is one combined element or three split ones, never both.
     const fields = combined && split.every((f) => f === null) ? [combined] : combined ? ['tampered'] : split;
-    if (fields.includes('tampered')) return frameError(lang, 'frame_tampered', 'tampered');
-    if (fields.includes(null)) return frameError(lang, 'frame_load_failed', 'missing');
+    if (fields.includes('tampered')) return client._error('frame_tampered');
+    if (fields.includes(null)) return client._error('frame_load_failed');
     const replies = await Promise.all(fields.map(collect));
-    if (replies.some((r) => r?.refused)) return frameError(lang, 'frame_tampered', 'tampered');
-    if (replies.includes(null)) return frameError(lang, 'frame_load_failed', 'missing');
+    if (replies.some((r) => r?.refused)) return client._error('frame_tampered');
+    if (replies.includes(null)) return client._error('frame_load_failed');
     const invalid = replies.findIndex((r) => r.error);
     if (invalid >= 0) {
       fields[invalid].port.postMessage({ t: 'focus' });
       return { error: replies[invalid].error };
     }
     const values = Object.assign({}, ...replies.map((r) => r.values));
-    return tokenFromValues(client, [values[0], values[1], values[2]], options, lang);
+    return tokenFromValues(client, [values[0], values[1], values[2]], options);
   }
 
   const calls = {

@@ -21,7 +21,7 @@ export function directBackend(config, cardViews) {
   // 3-D Secure: the challenge returns to the page its redirect name points to, which says so to
   // the popup's opener or the frame's parent: this page. The popup of the subwindow workflow is
   // the one window (besides the dialog's frame, see challenge.js) a return may come from.
-  const tds = challengeBook({ client, publicKey: config.publicKey, apiBase, lang: config.lang, storage: () => window.sessionStorage });
+  const tds = challengeBook({ client, publicKey: config.publicKey, apiBase, storage: () => window.sessionStorage });
   let popup = null;
   window.addEventListener('message', (event) => {
     const d = event.data;
@@ -52,7 +52,7 @@ export function directBackend(config, cardViews) {
       }
       const values = [];
       for (const view of views) view.valuesInto(values);
-      return tokenFromValues(client, values, data, config.lang);
+      return tokenFromValues(client, values, data);
     },
     retrieveAvailability: (tenant) => client.retrieveAvailability({ tenant }),
     checkConnection: () => client.checkConnection(),

@@ -19,7 +19,7 @@ import { runController } from './controller.js';
 import { runField } from './field-frame.js';
 import { renderBadge } from './badge.js';
 import { renderChallenge } from './challenge.js';
-import { TAMPERED } from './controller.js';
+import { _error as sdkError } from '../payjp_wasm.js';
 import { allowedApiBases } from './api-bases.js';
 import { CHALLENGE_ID } from './challenges.js';
 import { tellSiblings } from './rendezvous.js';
@@ -87,8 +87,16 @@ export function startFrame(window, init) {
     if (event.source !== window.parent || event.origin !== frame.parentOrigin) return;
     if (!isObject(d) || d.payjp !== 'connect' || d.nonce !== frame.nonce || !(event.ports[0] instanceof MessagePort)) return;
     // Someone on the page connected first. Say so on this port, so the SDK fails at once with a
-    // clear error instead of waiting on a frame that will never listen to it.
-    if (port) return event.ports[0].postMessage({ t: 'taken', message: TAMPERED[frame.lang] });
+    // clear error instead of waiting on a frame that will never listen to it. The core words it
+    // (a badge or challenge frame loads the core for this alone).
+    if (port) {
+      const taken = event.ports[0];
+      loadCore?.();
+      return loaded.then(
+        () => taken.postMessage({ t: 'taken', error: sdkError('frame_tampered', frame.lang).error }),
+        () => taken.postMessage({ t: 'taken', error: null }),
+      );
+    }
     port = event.ports[0];
     if (frame.mode === 'controller') {
       loaded.then(() => runController(frame, port, d.config));

@@ -155,7 +155,7 @@ class FrameLink {
       const port = (this.port = channel.port1);
       port.onmessage = (e) => {
         if (port !== this.port || !isObject(e.data) || typeof e.data.t !== 'string') return;
-        if (e.data.t === 'taken') return fail({ message: String(e.data.message) });
+        if (e.data.t === 'taken') return fail(isObject(e.data.error) ? { message: String(e.data.error.message) } : 'load');
         // The frame's first answer ends the wait for it.
         answered = true;
         clearTimeout(this.timer);
