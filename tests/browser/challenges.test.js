@@ -6,6 +6,7 @@
 // this tab's.
 import { challengeBook, startUrl } from '/src/dom/frame/challenges.js';
 import { returnAllowed } from '/src/dom/frame/api-bases.js';
+import { retrying } from '/src/dom/shared/dom.js';
 
 const KEY = 'pk_test_0123456789abcdef01234567';
 const API = 'https://api.example/v1';
@@ -187,6 +188,22 @@ const TABLE = [
     equal(await tds.redirected({ state: null }), null, 'once');
     equal(code(await tds.redirected({ state: 'b'.repeat(32) })), 'three_d_secure_unexpected_return');
     equal(client.finished, ['tok_1']);
+  }],
+  ['the drop-in loads tds.js again after a failed load, with another URL, and once after a success', async () => {
+    const asked = [];
+    let fail = true;
+    const load = retrying(async (n) => {
+      asked.push(n);
+      if (fail) throw new Error('offline');
+      return { module: n };
+    });
+    const first = await Promise.allSettled([load(), load()]);
+    equal(first.map((r) => r.status), ['rejected', 'rejected']);
+    equal(asked, [0], 'one attempt shared by both callers');
+    fail = false;
+    equal(await load(), { module: 1 }, 'the next attempt asks again, with the next number');
+    equal(await load(), { module: 1 }, 'a success is kept');
+    equal(asked, [0, 1]);
   }],
   ['the launcher returns only to the shops its page names (payjp-return-origin)', async () => {
     const page = (content) => {

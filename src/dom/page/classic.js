@@ -26,6 +26,7 @@
 // whether it already ran from an own property of `window`, which `<img name="Payjp">` is not.
 import { createPayjp } from './payjp.js';
 import { refusedBackend } from './refused.js';
+import { retrying } from '../shared/dom.js';
 
 const MARK = Symbol.for('payjp-wasm.classic');
 
@@ -46,8 +47,9 @@ const REFUSED = {
   const scriptOrigin = src ? new URL(src).origin : null;
   const frameOrigin = dataset.frameOrigin || (scriptOrigin && scriptOrigin !== window.location.origin ? scriptOrigin : undefined);
 
-  // tds.js (the 3-D Secure dialog) sits beside this script.
-  const loadChallenge = () => import(new URL('tds.js', src || window.location.href).href);
+  // tds.js (the 3-D Secure dialog) sits beside this script. A browser remembers a module that
+  // failed to load and fails every later import of that URL at once, so a retry asks for another.
+  const loadChallenge = retrying((n) => import(new URL(`tds.js${n ? `?retry=${n}` : ''}`, src || window.location.href).href));
 
   function Payjp(publicKey, options) {
     const tag = {};

@@ -71,3 +71,19 @@ export function randomId() {
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * `load(attempt)` shared while it is under way or has succeeded; after a failure the next call
+ * tries again with the next attempt number. (A browser remembers a module URL that failed and
+ * fails every later import of it at once, so each attempt should ask for another URL.)
+ */
+export function retrying(load) {
+  let tries = 0;
+  let pending = null;
+  return () =>
+    (pending ??= load(tries).catch((e) => {
+      tries += 1;
+      pending = null;
+      throw e;
+    }));
+}
