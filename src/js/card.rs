@@ -3,8 +3,8 @@
 //! (their names start with `_` and they are not in the public types); the element layer in
 //! JavaScript owns the DOM, the core owns every rule about card data.
 //!
-//! Field kinds are numbers so the calls stay cheap: 0 number, 1 expiry, 2 CVC. Edit kinds: 0
-//! insert, 1 delete backward, 2 delete forward (from `InputEvent.inputType`).
+//! Field and edit kinds are exported enums (`FieldKind`, `EditKind`); a keystroke is one call
+//! (`_edit`: format, then the field's state).
 
 #[allow(unused_imports)]
 use crate::prelude::*;
@@ -15,21 +15,12 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::{CardData, TokenRequest};
 use crate::core::{
-    field_state, format_cvc, reformat_card_number, reformat_expiry, EditKind, FieldKind, Lang,
-    Network,
+    field_state, format_cvc, reformat_card_number, reformat_expiry, EditKind as CoreEditKind, FieldKind as CoreFieldKind,
+    Lang, Network,
 };
 
 use super::convert::{browser_now, to_js, ValidationErrorOut};
 use super::payjp::PayjpInstance;
-use super::FormattedOut;
-
-fn field_kind(kind: u8) -> FieldKind {
-    match kind {
-        0 => FieldKind::Number,
-        1 => FieldKind::Expiry,
-        _ => FieldKind::Cvc,
-    }
-}
 
 /// `{ error: { type: 'validation_error', code, detail, message } }`.
 #[derive(Serialize)]
@@ -37,7 +28,7 @@ struct RefusedOut {
     error: Option<ValidationErrorOut>,
 }
 
-/// What `_fieldState` returns.
+/// A field's state, as `_edit` reports it.
 #[derive(Serialize)]
 struct FieldStateOut {
     complete: bool,
@@ -46,51 +37,84 @@ struct FieldStateOut {
     error: Option<ValidationErrorOut>,
 }
 
-/// `_formatField(kind, previous, current, caret, edit)` → `{ value, caret }`: the field's new
-/// text after an edit, with the caret after the same digit. `previous` is the text as last
-/// formatted, so a deleted separator also deletes its digit.
-#[wasm_bindgen(js_name = _formatField, skip_typescript)]
-pub fn format_field(kind: u8, previous: &str, current: &str, caret: u32, edit: u8) -> JsValue {
-    let edit = match edit {
-        1 => EditKind::DeleteBackward,
-        2 => EditKind::DeleteForward,
-        _ => EditKind::Insert,
-    };
-    let caret = (caret as usize).min(current.encode_utf16().count());
-    let formatted = match field_kind(kind) {
-        FieldKind::Number => reformat_card_number(previous, current, caret, edit),
-        FieldKind::Expiry => reformat_expiry(previous, current, caret, edit),
-        FieldKind::Cvc => format_cvc(current, caret),
-    };
-    to_js(&FormattedOut { value: &formatted.text, caret: formatted.caret as u32 })
+/// The inputs of a card element, as JavaScript names them (`FieldKind.Number`, …). The element
+/// layer's shared constants (`src/dom/shared/dom.js`) hold the same discriminants, which a browser
+/// test checks.
+#[wasm_bindgen]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    Number = 0,
+    Expiry = 1,
+    Cvc = 2,
 }
 
-/// `_fieldState(kind, value, brand, blurred, submitting, lang)` →
-/// `{ complete, empty, brand, error }`. `brand` is the number field's brand (the CVC's length
-/// depends on it); the number field reports its own.
-#[wasm_bindgen(js_name = _fieldState, skip_typescript)]
-pub fn field_state_js(
-    kind: u8,
-    value: &str,
-    brand: &str,
-    blurred: bool,
-    submitting: bool,
-    lang: &str,
-) -> JsValue {
-    let state = field_state(
-        field_kind(kind),
-        value,
-        Network::from_payjp_name(brand),
-        blurred,
-        submitting,
-        browser_now(),
-    );
-    to_js(&FieldStateOut {
+impl From<FieldKind> for CoreFieldKind {
+    fn from(kind: FieldKind) -> CoreFieldKind {
+        match kind {
+            FieldKind::Number => CoreFieldKind::Number,
+            FieldKind::Expiry => CoreFieldKind::Expiry,
+            FieldKind::Cvc => CoreFieldKind::Cvc,
+        }
+    }
+}
+
+/// What an edit did, from `InputEvent.inputType`: `EditKind.Insert` for typing and pasting,
+/// `DeleteBackward` (`deleteContentBackward`), `DeleteForward` (`deleteContentForward`).
+#[wasm_bindgen]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditKind {
+    Insert = 0,
+    DeleteBackward = 1,
+    DeleteForward = 2,
+}
+
+impl From<EditKind> for CoreEditKind {
+    fn from(kind: EditKind) -> CoreEditKind {
+        match kind {
+            EditKind::Insert => CoreEditKind::Insert,
+            EditKind::DeleteBackward => CoreEditKind::DeleteBackward,
+            EditKind::DeleteForward => CoreEditKind::DeleteForward,
+        }
+    }
+}
+
+/// The core's verdict on one field's value.
+fn state_of(kind: FieldKind, value: &str, brand: &str, blurred: bool, submitting: bool, lang: &str) -> FieldStateOut {
+    let state = field_state(kind.into(), value, Network::from_payjp_name(brand), blurred, submitting, browser_now());
+    FieldStateOut {
         complete: state.complete,
         empty: state.empty,
         brand: state.network.and_then(Network::payjp_name).unwrap_or("unknown"),
         error: ValidationErrorOut::new(state.error, Lang::from_tag(lang)),
-    })
+    }
+}
+
+/// What `_edit` returns: the field's new text and caret, and the core's verdict on that text.
+#[derive(Serialize)]
+struct EditOut<'a> {
+    value: &'a str,
+    caret: u32,
+    state: FieldStateOut,
+}
+
+/// `_edit(kind, previous, current, caret, edit, brand, blurred, submitting, lang)` →
+/// `{ value, caret, state: { complete, empty, brand, error } }`: one call per keystroke. Formats
+/// the field after an edit (the caret stays after the same digit; `previous` is the text as last
+/// formatted, so a deleted separator also deletes its digit), and says what the core makes of
+/// the result. `brand` is the number field's brand (the CVC's length depends on it); the number
+/// field reports its own. A field checked again without an edit (on blur, on submit, when the
+/// brand changed) is the same call with `current == previous`: formatted text formats to itself.
+#[wasm_bindgen(js_name = _edit, skip_typescript)]
+#[allow(clippy::too_many_arguments)]
+pub fn edit(kind: FieldKind, previous: &str, current: &str, caret: u32, edit: EditKind, brand: &str, blurred: bool, submitting: bool, lang: &str) -> JsValue {
+    let caret = (caret as usize).min(current.encode_utf16().count());
+    let formatted = match kind {
+        FieldKind::Number => reformat_card_number(previous, current, caret, edit.into()),
+        FieldKind::Expiry => reformat_expiry(previous, current, caret, edit.into()),
+        FieldKind::Cvc => format_cvc(current, caret),
+    };
+    let state = state_of(kind, &formatted.text, brand, blurred, submitting, lang);
+    to_js(&EditOut { value: &formatted.text, caret: formatted.caret as u32, state })
 }
 
 /// `_error(code, lang)` → `{ error: { type, code, message, … } }`: an error of the SDK's own (3-D

@@ -47,9 +47,9 @@ struct ExpiryCheckOut {
 
 /// Text after formatting, with the caret (a UTF-16 offset).
 #[derive(Serialize)]
-pub(crate) struct FormattedOut<'a> {
-    pub value: &'a str,
-    pub caret: u32,
+struct FormattedOut<'a> {
+    value: &'a str,
+    caret: u32,
 }
 
 // The public TypeScript types are hand-written in src/dom/index.d.ts.

@@ -6,7 +6,8 @@
 // this tab's.
 import { challengeBook, startUrl } from '/src/dom/frame/challenges.js';
 import { returnAllowed } from '/src/dom/frame/api-bases.js';
-import { retrying } from '/src/dom/shared/dom.js';
+import { CVC, EXPIRY, NUMBER, retrying } from '/src/dom/shared/dom.js';
+import { EditKind, FieldKind } from '/src/dom/payjp_wasm.js';
 
 const KEY = 'pk_test_0123456789abcdef01234567';
 const API = 'https://api.example/v1';
@@ -188,6 +189,10 @@ const TABLE = [
     equal(await tds.redirected({ state: null }), null, 'once');
     equal(code(await tds.redirected({ state: 'b'.repeat(32) })), 'three_d_secure_unexpected_return');
     equal(client.finished, ['tok_1']);
+  }],
+  ['the element layer names field and edit kinds as the core exports them', async () => {
+    equal([FieldKind.Number, FieldKind.Expiry, FieldKind.Cvc], [NUMBER, EXPIRY, CVC]);
+    equal([EditKind.Insert, EditKind.DeleteBackward, EditKind.DeleteForward], [0, 1, 2]);
   }],
   ['the drop-in loads tds.js again after a failed load, with another URL, and once after a success', async () => {
     const asked = [];

@@ -19,11 +19,11 @@ test('npm pack ships exactly the intended files', () => {
 test('the entry an isolated merchant page loads carries no wasm and no card code', () => {
   const entry = readFileSync(join(PKG, 'index.js'), 'utf8');
   // The core (wasm glue, fields, validators) is only reached through a dynamic import.
-  assert.doesNotMatch(entry, /payjp_wasm_bg\.wasm|WebAssembly\.[a-z]|_formatField|_fieldState|_createToken/);
+  assert.doesNotMatch(entry, /payjp_wasm_bg\.wasm|WebAssembly\.[a-z]|_edit\(|_fieldState|_createToken/);
   assert.match(entry, /import\(["']\.\/core\.js["']\)/);
   assert.match(entry, /import\(["']\.\/tds\.js["']\)/);
   const classic = readFileSync(join(PKG, 'payjp.js'), 'utf8');
-  assert.doesNotMatch(classic, /payjp_wasm_bg\.wasm|WebAssembly\.[a-z]|_formatField|_fieldState|_createToken/);
+  assert.doesNotMatch(classic, /payjp_wasm_bg\.wasm|WebAssembly\.[a-z]|_edit\(|_fieldState|_createToken/);
 });
 
 test('the manifest carries our fields and the Cargo version', () => {

@@ -4,7 +4,7 @@
 //
 // Takes the document it renders into, so the same code runs in the merchant's page and inside
 // a frame document.
-import { _formatField } from '../payjp_wasm.js';
+import { _edit, EditKind } from '../payjp_wasm.js';
 import { attrs } from '../shared/dom.js';
 import { core } from './core-state.js';
 
@@ -26,7 +26,7 @@ const INPUTS = [
 
 export const label = (kind, lang) => LABELS[lang][kind];
 
-const EDITS = { deleteContentBackward: 1, deleteContentForward: 2 };
+const EDITS = { deleteContentBackward: EditKind.DeleteBackward, deleteContentForward: EditKind.DeleteForward };
 
 export class Field {
   /**
@@ -35,8 +35,10 @@ export class Field {
    * @param {'ja'|'en'} lang
    * @param {string} errorId the id of the live error region that describes the input
    * @param {(kind: number, signal: 'input'|'focus'|'blur'|'back') => void} signal
+   * @param {() => { brand: string, submitting: boolean }} context what the element knows beside
+   *   this field: the number's brand (the CVC's length depends on it), and whether it is submitting
    */
-  constructor(document, kind, lang, errorId, signal) {
+  constructor(document, kind, lang, errorId, signal, context) {
     const [autocomplete, cls] = INPUTS[kind];
     this.kind = kind;
     this.lang = lang;
@@ -44,8 +46,11 @@ export class Field {
     this.composing = false;
     /** The buyer has left the field since it was last cleared. */
     this.blurred = false;
-    /** What the core said of the value at the last render: `{ complete, empty, brand, error }`. */
+    /** What the core said of the value at the last check: `{ complete, empty, brand, error }`. */
     this.state = null;
+    /** What that check was asked: `{ value, brand, blurred, submitting, lang }`. */
+    this.checked = null;
+    this.context = context;
     const input = (this.input = document.createElement('input'));
     input.className = `payjp-input ${cls}`;
     attrs(input, {
@@ -63,7 +68,7 @@ export class Field {
     const on = (type, handler) => input.addEventListener(type, handler);
     on('input', (e) => {
       if (this.composing) return; // never reformat while an IME composition is open
-      this.reformat(EDITS[e.inputType] ?? 0);
+      this.reformat(EDITS[e.inputType] ?? EditKind.Insert);
       signal(kind, 'input');
     });
     on('compositionstart', () => {
@@ -71,7 +76,7 @@ export class Field {
     });
     on('compositionend', () => {
       this.composing = false;
-      this.reformat(0);
+      this.reformat(EditKind.Insert);
       signal(kind, 'input');
     });
     on('focus', () => signal(kind, 'focus'));
@@ -84,12 +89,16 @@ export class Field {
     });
   }
 
-  /** Formats the value after an edit, keeping the caret after the same digit. */
+  /** Formats the value after an edit, keeping the caret after the same digit, and keeps what the
+   * core says of the result: one call into the core per keystroke. */
   reformat(edit) {
     if (!core.loaded) return;
     const input = this.input;
     const current = input.value;
-    const { value, caret } = _formatField(this.kind, this.previous, current, input.selectionStart ?? current.length, edit);
+    const { brand, submitting } = this.context();
+    const { value, caret, state } = _edit(this.kind, this.previous, current, input.selectionStart ?? current.length, edit, brand, this.blurred, submitting, this.lang);
+    this.state = state;
+    this.checked = { value, brand, blurred: this.blurred, submitting, lang: this.lang };
     if (value !== current) {
       input.value = value;
       if (input.ownerDocument.activeElement === input) input.setSelectionRange(caret, caret);
@@ -113,6 +122,7 @@ export class Field {
     this.input.value = '';
     this.previous = '';
     this.blurred = false;
+    this.checked = null;
   }
 
   focus() {

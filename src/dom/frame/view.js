@@ -1,11 +1,12 @@
 // An element view: the fields of one element type in one container, with the brand icon, a live
 // error region, state classes for styling, focus moving between the fields of the combined
 // `card` element, and the summary its `change` events report. Validation and the rule for when
-// an error shows are the Rust core's (`_fieldState`); this file only renders.
+// an error shows are the Rust core's (`_edit`, as the buyer types and when something else
+// changed); this file only renders.
 //
 // Takes the document it renders into, so it runs in the merchant's page (direct mode) and
 // inside a frame document (isolated mode) alike.
-import { _fieldState } from '../payjp_wasm.js';
+import { _edit, EditKind } from '../payjp_wasm.js';
 import { core } from './core-state.js';
 import { Field, label } from './field.js';
 import { CVC, NUMBER, TYPES, adopt, attrs, ensureSheet, uniqueId, unadopt } from '../shared/dom.js';
@@ -94,7 +95,8 @@ export class ElementView {
     const errorId = `${id}-error`;
     this.errorRegion = attrs(document.createElement('span'), { id: errorId, class: 'payjp-error', role: 'alert', 'aria-live': 'polite' });
     const signal = (kind, what) => this.onSignal(kind, what);
-    this.fields = TYPES[type].map((kind) => new Field(document, kind, lang, errorId, signal));
+    const context = () => ({ brand: this.shared.brand, submitting: this.submitting });
+    this.fields = TYPES[type].map((kind) => new Field(document, kind, lang, errorId, signal, context));
     if (this.field(NUMBER)) {
       this.icon = brandIcon(document);
       root.append(this.icon.root);
@@ -156,13 +158,21 @@ export class ElementView {
     }
   }
 
-  /** The core's verdict on one field. The number field updates the group's brand. Before the
-   * core has loaded: unfinished, no error. */
+  /** The core's verdict on one field: the last one, when nothing it depends on changed since (the
+   * field's own edit asked for it already), else asked again. The number field updates the
+   * group's brand. Before the core has loaded: unfinished, no error. */
   check(field) {
     if (!core.loaded) return { complete: false, empty: field.value === '', brand: this.shared.brand, error: null };
-    const state = _fieldState(field.kind, field.value, this.shared.brand, field.blurred, this.submitting, this.lang);
-    if (field.kind === NUMBER) this.shared.brand = state.brand;
-    return state;
+    const brand = this.shared.brand;
+    const c = field.checked;
+    const same = c && c.value === field.value && c.blurred === field.blurred && c.submitting === this.submitting && c.lang === this.lang && (field.kind !== CVC || c.brand === brand);
+    if (!same) {
+      const value = field.value;
+      field.state = _edit(field.kind, value, value, value.length, EditKind.Insert, brand, field.blurred, this.submitting, this.lang).state;
+      field.checked = { value: field.value, brand, blurred: field.blurred, submitting: this.submitting, lang: this.lang };
+    }
+    if (field.kind === NUMBER) this.shared.brand = field.state.brand;
+    return field.state;
   }
 
   /** Re-validates and updates classes, ARIA and the error region; with `emit`, sends `change`
