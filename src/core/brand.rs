@@ -102,7 +102,7 @@ pub fn detect(digits: &str) -> Detection {
             continue;
         }
         if let PrefixMatch::Full(len) = m {
-            if best_full.map_or(true, |(best, _)| len > best) {
+            if best_full.is_none_or(|(best, _)| len > best) {
                 best_full = Some((len, rule.network));
             }
         }

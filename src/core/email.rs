@@ -53,7 +53,7 @@ pub fn validate_email(input: &str) -> FieldCheck {
         && local.len() <= LOCAL_MAX_CHARS
         && !local.starts_with('.')
         && !local.as_bytes().windows(2).any(|w| w == b"..");
-    let domain_ok_so_far = domain.map_or(true, |d| {
+    let domain_ok_so_far = domain.is_none_or(|d| {
         d.chars().all(is_domain_char) && !d.starts_with('.') && !d.as_bytes().windows(2).any(|w| w == b"..")
     });
     if !local_ok_so_far || !domain_ok_so_far || (domain.is_some() && local.is_empty()) {

@@ -122,7 +122,7 @@ test('cancel at the issuer, the close button and Escape each give three_d_secure
   }
 });
 
-test('a missing or kanji name and a missing e-mail or phone are refused before any request', async () => {
+test('a missing, kanji or one-letter name and a missing or unfinished e-mail are refused before any request, each with its message', async () => {
   const page = await open('tds_workflow=iframe');
   await fillCheckout(page, true, { name: '', email: 'taro@example.jp' });
   await page.click('#pay');
@@ -136,6 +136,20 @@ test('a missing or kanji name and a missing e-mail or phone are refused before a
   await page.click('#pay');
   await page.waitForFunction(() => !document.querySelector('#pay').disabled);
   assert.equal((await result(page)).text, 'Card verification (3-D Secure) needs an e-mail address or a phone number.');
+  // Unfinished details are refused with their own field's message (they once resolved an error
+  // with no code and no message, and the button did nothing visible).
+  for (const [field, value, message] of [
+    ['#email', 'taro@', 'Your email address is invalid.'],
+    ['#email', 'taro@example', 'Your email address is invalid.'],
+    ['#name', 'T', 'The cardholder name must be at least 2 characters.'],
+  ]) {
+    await page.fill('#name', 'TARO YAMADA');
+    await page.fill('#email', 'taro@example.jp');
+    await page.fill(field, value);
+    await page.click('#pay');
+    await page.waitForFunction(() => !document.querySelector('#pay').disabled);
+    assert.equal((await result(page)).text, message, `${field} ${value}`);
+  }
   assert.equal((await stats()).token_requests, 0, 'nothing was sent');
   assert.equal(await page.locator('dialog.payjp-tds').count(), 0);
 });
