@@ -64,7 +64,9 @@ export async function challenge(id, { window, lang, backend, workflow, timeoutMs
     const dialog = openDialog(window.document, lang, returnFocus ?? window.document.activeElement, (d) => (shown = backend.challenge(d, { start: started.start, lang, onCancel: () => cancel('aborted') })), () => cancel('aborted'));
     close = () => {
       shown.stop();
+      // Gone before the result is handed back: the dialog's own `close` event comes a task later.
       dialog.close();
+      dialog.remove();
     };
   }
   const result = await backend.tds('tdsWait', { challenge: id });
