@@ -10,6 +10,7 @@
 use crate::prelude::*;
 
 use js_sys::Promise;
+use zeroize::Zeroizing;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -21,6 +22,19 @@ use crate::core::{
 
 use super::convert::{browser_now, to_js, ValidationErrorOut};
 use super::payjp::PayjpInstance;
+
+/// A string argument of an internal call. These exports take JS values and check them here: a
+/// `&str` parameter lets wasm-bindgen's glue copy the string into the module before the call,
+/// and a value that is not a string broke that copy half-way and left the allocator corrupted
+/// (the next calls spun forever). A TypeError instead, the module untouched.
+fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
+        let mut message = String::from("payjp-wasm internal call: expected `");
+        message.push_str(name);
+        message.push_str("` to be a string.");
+        js_sys::TypeError::new(&message).into()
+    })
+}
 
 /// `{ error: { type: 'validation_error', code, detail, message } }`.
 #[derive(Serialize)]
@@ -106,7 +120,33 @@ struct EditOut<'a> {
 /// brand changed) is the same call with `current == previous`: formatted text formats to itself.
 #[wasm_bindgen(js_name = _edit, skip_typescript)]
 #[allow(clippy::too_many_arguments)]
-pub fn edit(kind: FieldKind, previous: &str, current: &str, caret: u32, edit: EditKind, brand: &str, blurred: bool, submitting: bool, lang: &str) -> JsValue {
+pub fn edit(
+    kind: u32,
+    previous: JsValue,
+    current: JsValue,
+    caret: u32,
+    edit: u32,
+    brand: JsValue,
+    blurred: bool,
+    submitting: bool,
+    lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    // Numbers, not the enum types, at the boundary: an enum parameter given anything else made
+    // wasm-bindgen throw from inside the module, and enough of those broke it.
+    let kind = match kind {
+        0 => FieldKind::Number,
+        1 => FieldKind::Expiry,
+        2 => FieldKind::Cvc,
+        _ => return Err(js_sys::TypeError::new("payjp-wasm internal call: expected `kind` to be a FieldKind.").into()),
+    };
+    let edit = match edit {
+        0 => EditKind::Insert,
+        1 => EditKind::DeleteBackward,
+        2 => EditKind::DeleteForward,
+        _ => return Err(js_sys::TypeError::new("payjp-wasm internal call: expected `edit` to be an EditKind.").into()),
+    };
+    let (previous, current) = (&text(&previous, "previous")?, &text(&current, "current")?);
+    let (brand, lang) = (&text(&brand, "brand")?, &text(&lang, "lang")?);
     let caret = (caret as usize).min(current.encode_utf16().count());
     let formatted = match kind {
         FieldKind::Number => reformat_card_number(previous, current, caret, edit.into()),
@@ -114,30 +154,32 @@ pub fn edit(kind: FieldKind, previous: &str, current: &str, caret: u32, edit: Ed
         FieldKind::Cvc => format_cvc(current, caret),
     };
     let state = state_of(kind, &formatted.text, brand, blurred, submitting, lang);
-    to_js(&EditOut { value: &formatted.text, caret: formatted.caret as u32, state })
+    Ok(to_js(&EditOut { value: &formatted.text, caret: formatted.caret as u32, state }))
 }
 
 /// `_error(code, lang)` → `{ error: { type, code, message, … } }`: an error of the SDK's own (3-D
 /// Secure's endings, the frames'), worded by the one table in `api::error`.
 #[wasm_bindgen(js_name = _error, skip_typescript)]
-pub fn sdk_error(code: &str, lang: &str) -> JsValue {
-    super::payjp::error_result(&crate::api::ApiError::sdk(code), Lang::from_tag(lang))
+pub fn sdk_error(code: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    let (code, lang) = (text(&code, "code")?, text(&lang, "lang")?);
+    Ok(super::payjp::error_result(&crate::api::ApiError::sdk(&code), Lang::from_tag(&lang)))
 }
 
 #[wasm_bindgen(js_class = PayjpInstance)]
 impl PayjpInstance {
     /// `_error(code)`: [`sdk_error`] in this instance's locale.
     #[wasm_bindgen(js_name = _error, skip_typescript)]
-    pub fn sdk_error(&self, code: &str) -> JsValue {
-        super::payjp::error_result(&crate::api::ApiError::sdk(code), self.lang())
+    pub fn sdk_error(&self, code: JsValue) -> Result<JsValue, JsValue> {
+        Ok(super::payjp::error_result(&crate::api::ApiError::sdk(&text(&code, "code")?), self.lang()))
     }
 
     /// `_finishThreeDSecure(tokenId)`: `POST /tokens/{id}/tds_finish` once the buyer finished the
     /// issuer's challenge. Resolves with the finished token or `{ error }`; never rejects.
     #[wasm_bindgen(js_name = _finishThreeDSecure, skip_typescript)]
-    pub fn finish_three_d_secure_js(&self, id: String) -> Promise {
+    pub fn finish_three_d_secure_js(&self, id: JsValue) -> Result<Promise, JsValue> {
+        let id = text(&id, "id")?;
         let inner = self.inner.clone();
-        super::transport::promise(async move {
+        Ok(super::transport::promise(async move {
             let result = crate::api::client::finish_three_d_secure(
                 &super::transport::FetchTransport,
                 &super::transport::BrowserClock,
@@ -146,7 +188,7 @@ impl PayjpInstance {
             )
             .await;
             super::payjp::resolve(result, inner.lang)
-        })
+        }))
     }
 
     /// `_createToken(number, expiry, cvc, card, tenant?, threeDSecure)`: the elements' token call.
@@ -159,13 +201,15 @@ impl PayjpInstance {
     #[wasm_bindgen(js_name = _createToken, skip_typescript)]
     pub fn create_token_from_fields(
         &self,
-        number: &str,
-        expiry: &str,
-        cvc: &str,
+        number: JsValue,
+        expiry: JsValue,
+        cvc: JsValue,
         card: JsValue,
-        tenant: Option<String>,
+        tenant: JsValue,
         three_d_secure: bool,
-    ) -> Promise {
+    ) -> Result<Promise, JsValue> {
+        let (number, expiry, cvc) = (Zeroizing::new(text(&number, "number")?), Zeroizing::new(text(&expiry, "expiry")?), Zeroizing::new(text(&cvc, "cvc")?));
+        let tenant = if tenant.is_undefined() || tenant.is_null() { None } else { Some(text(&tenant, "tenant")?) };
         let text = |key: &str| {
             super::payjp::option(&card, key)
                 .as_string()
@@ -173,7 +217,7 @@ impl PayjpInstance {
                 .filter(|v| !v.is_empty())
         };
         let holder = [text("name"), text("email"), text("phone")];
-        match CardData::from_fields(number, expiry, cvc, holder, three_d_secure, browser_now()) {
+        Ok(match CardData::from_fields(&number, &expiry, &cvc, holder, three_d_secure, browser_now()) {
             Ok(mut data) => {
                 for (field, key) in [
                     (&mut data.country, "country"),
@@ -192,6 +236,6 @@ impl PayjpInstance {
                 })
             }
             Err(problem) => Promise::resolve(&to_js(&RefusedOut { error: ValidationErrorOut::new(Some(problem), self.lang()) })),
-        }
+        })
     }
 }

@@ -59,3 +59,61 @@ test('init() is memoised, and a failed load can be retried', async () => {
   await first;
   assert.equal(mod.validateCardNumber('4242 4242 4242 4242').isValid, true);
 });
+
+test('no export hangs or breaks the module, whatever JS values it is given', async () => {
+  // The wasm glue as built (target/pkg-build/glue, the same module pkg/ ships), instantiated in
+  // Node. Every export, public and internal, gets values of every JS type, many times over: once,
+  // three bad strings in a row left the allocator corrupted and the next call spun forever; an
+  // invalid enum value thrown from inside the module broke it after a few thousand calls.
+  const glue = await import(join(ROOT, 'target', 'pkg-build', 'glue', 'payjp_wasm.js'));
+  glue.initSync({ module: readFileSync(join(PKG, 'payjp_wasm_bg.wasm')) });
+  const weird = [undefined, null, 42, -1, 1.5, NaN, {}, [], Symbol('s'), 10n, () => 1, '４２４２', '0'];
+  const calls = [
+    (a, b) => glue._edit(a, b, a, b, a, b, a, b, a),
+    (a, b) => glue._edit(0, a, b, 0, 0, 'unknown', false, false, 'en'),
+    (a, b) => glue._error(a, b),
+    (a, b) => glue.validateCardNumber(a, b),
+    (a, b) => glue.validateExpiry(a, b, a),
+    (a, b) => glue.validateCvc(a, b, a),
+    (a, b) => glue.validateHolderName(a, b),
+    (a, b) => glue.validateEmail(a, b),
+    (a, b) => glue.validatePhone(a, b),
+    (a, b) => glue.formatCardNumber(a, b),
+    (a) => glue.detectBrand(a),
+    (a, b) => glue.Payjp(a, b),
+  ];
+  let threw = 0;
+  for (let round = 0; round < 40; round += 1) {
+    for (const call of calls) {
+      for (const a of weird) {
+        for (const b of weird) {
+          try {
+            call(a, b);
+          } catch (e) {
+            assert.ok(e instanceof Error, `threw ${String(e)}`);
+            threw += 1;
+          }
+        }
+      }
+    }
+  }
+  assert.ok(threw > 0);
+  // Still whole: the same answers as before any of it.
+  assert.equal(glue.validateCardNumber('4242 4242 4242 4242').isValid, true);
+  assert.deepEqual(glue._edit(glue.FieldKind.Number, '', '42424242', 8, glue.EditKind.Insert, 'unknown', false, false, 'en').value, '4242 4242');
+  const instance = glue.Payjp('pk_test_0123456789abcdef01234567', { apiBase: 'http://127.0.0.1:1/v1' });
+  for (const a of weird) {
+    for (const b of weird) {
+      try {
+        instance._createToken(a, b, a, b, a, true);
+      } catch {}
+      try {
+        instance._finishThreeDSecure(a);
+      } catch {}
+      try {
+        instance._error(a);
+      } catch {}
+    }
+  }
+  assert.equal(instance._error('frame_tampered').error.code, 'frame_tampered');
+});
