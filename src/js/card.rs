@@ -51,8 +51,8 @@ struct FieldStateOut {
     error: Option<ValidationErrorOut>,
 }
 
-/// The inputs of a card element, as JavaScript names them (`FieldKind.Number`, …). The element
-/// layer's shared constants (`src/dom/shared/dom.js`) hold the same discriminants, which a browser
+/// The inputs of a card element, as JavaScript names them (`FieldKind.Number`, …); `_edit` takes
+/// the discriminant and maps it to the core's kind. The element layer's shared constants (`src/dom/shared/dom.js`) hold the same discriminants, which a browser
 /// test checks.
 #[wasm_bindgen]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,16 +60,6 @@ pub enum FieldKind {
     Number = 0,
     Expiry = 1,
     Cvc = 2,
-}
-
-impl From<FieldKind> for CoreFieldKind {
-    fn from(kind: FieldKind) -> CoreFieldKind {
-        match kind {
-            FieldKind::Number => CoreFieldKind::Number,
-            FieldKind::Expiry => CoreFieldKind::Expiry,
-            FieldKind::Cvc => CoreFieldKind::Cvc,
-        }
-    }
 }
 
 /// What an edit did, from `InputEvent.inputType`: `EditKind.Insert` for typing and pasting,
@@ -80,27 +70,6 @@ pub enum EditKind {
     Insert = 0,
     DeleteBackward = 1,
     DeleteForward = 2,
-}
-
-impl From<EditKind> for CoreEditKind {
-    fn from(kind: EditKind) -> CoreEditKind {
-        match kind {
-            EditKind::Insert => CoreEditKind::Insert,
-            EditKind::DeleteBackward => CoreEditKind::DeleteBackward,
-            EditKind::DeleteForward => CoreEditKind::DeleteForward,
-        }
-    }
-}
-
-/// The core's verdict on one field's value.
-fn state_of(kind: FieldKind, value: &str, brand: &str, blurred: bool, submitting: bool, lang: &str) -> FieldStateOut {
-    let state = field_state(kind.into(), value, Network::from_payjp_name(brand), blurred, submitting, browser_now());
-    FieldStateOut {
-        complete: state.complete,
-        empty: state.empty,
-        brand: state.network.and_then(Network::payjp_name).unwrap_or("unknown"),
-        error: ValidationErrorOut::new(state.error, Lang::from_tag(lang)),
-    }
 }
 
 /// What `_edit` returns: the field's new text and caret, and the core's verdict on that text.
@@ -134,26 +103,32 @@ pub fn edit(
     // Numbers, not the enum types, at the boundary: an enum parameter given anything else made
     // wasm-bindgen throw from inside the module, and enough of those broke it.
     let kind = match kind {
-        0 => FieldKind::Number,
-        1 => FieldKind::Expiry,
-        2 => FieldKind::Cvc,
+        k if k == FieldKind::Number as u32 => CoreFieldKind::Number,
+        k if k == FieldKind::Expiry as u32 => CoreFieldKind::Expiry,
+        k if k == FieldKind::Cvc as u32 => CoreFieldKind::Cvc,
         _ => return Err(js_sys::TypeError::new("payjp-wasm internal call: expected `kind` to be a FieldKind.").into()),
     };
     let edit = match edit {
-        0 => EditKind::Insert,
-        1 => EditKind::DeleteBackward,
-        2 => EditKind::DeleteForward,
+        e if e == EditKind::Insert as u32 => CoreEditKind::Insert,
+        e if e == EditKind::DeleteBackward as u32 => CoreEditKind::DeleteBackward,
+        e if e == EditKind::DeleteForward as u32 => CoreEditKind::DeleteForward,
         _ => return Err(js_sys::TypeError::new("payjp-wasm internal call: expected `edit` to be an EditKind.").into()),
     };
     let (previous, current) = (&text(&previous, "previous")?, &text(&current, "current")?);
     let (brand, lang) = (&text(&brand, "brand")?, &text(&lang, "lang")?);
     let caret = (caret as usize).min(current.encode_utf16().count());
     let formatted = match kind {
-        FieldKind::Number => reformat_card_number(previous, current, caret, edit.into()),
-        FieldKind::Expiry => reformat_expiry(previous, current, caret, edit.into()),
-        FieldKind::Cvc => format_cvc(current, caret),
+        CoreFieldKind::Number => reformat_card_number(previous, current, caret, edit),
+        CoreFieldKind::Expiry => reformat_expiry(previous, current, caret, edit),
+        CoreFieldKind::Cvc => format_cvc(current, caret),
     };
-    let state = state_of(kind, &formatted.text, brand, blurred, submitting, lang);
+    let state = field_state(kind, &formatted.text, Network::from_payjp_name(brand), blurred, submitting, browser_now());
+    let state = FieldStateOut {
+        complete: state.complete,
+        empty: state.empty,
+        brand: state.network.and_then(Network::payjp_name).unwrap_or("unknown"),
+        error: ValidationErrorOut::new(state.error, Lang::from_tag(lang)),
+    };
     Ok(to_js(&EditOut { value: &formatted.text, caret: formatted.caret as u32, state }))
 }
 
