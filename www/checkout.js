@@ -22,6 +22,7 @@ const TEXT = {
     note: 'テストモードです。4242 4242 4242 4242 など PAY.JP のテストカードを使えます。',
     paid: (c) => `お支払いが完了しました（${c.card.brand} •••• ${c.card.last4}、注文番号 ${c.id}）。`,
     tds: '3Dセキュアで本人認証する',
+    problems: '入力内容を確認してください', paidButton: 'お支払い済み',
     chargeFailed: 'カード会社により決済が承認されませんでした。別のカードをお試しください。',
   },
   en: {
@@ -32,6 +33,7 @@ const TEXT = {
     note: 'Test mode. Use a PAY.JP test card such as 4242 4242 4242 4242.',
     paid: (c) => `Payment complete (${c.card.brand} •••• ${c.card.last4}, order ${c.id}).`,
     tds: 'Verify the card with 3-D Secure',
+    problems: 'Please check the following', paidButton: 'Paid',
     chargeFailed: 'The card issuer did not approve the payment. Please try another card.',
   },
 };
@@ -97,15 +99,70 @@ payjp.securityBadge({ locale: lang }).mount('#badge');
 
 const result = $('result');
 const pay = $('pay');
+/** An outcome that belongs to no field: paid, declined, network, 3-D Secure. */
 function show(kind, text) {
   result.className = kind;
   result.textContent = text;
 }
 
+// Problems with what the buyer typed are shown where they are: the card's by the SDK under its
+// element, the name's and the e-mail's here under their inputs, and all of them listed in a
+// summary above the form, each a link to its field. They are not repeated in the status line,
+// so a screen reader hears each once. The SDK reports every problem of one submit in
+// `error.errors`, each with PAY.JP's parameter name.
+const OWN = { 'card[name]': 'name', 'card[email]': 'email', 'card[phone]': 'email' };
+function markOwn(id, message) {
+  const input = $(id);
+  input.setAttribute('aria-invalid', String(!!message));
+  $(`${id}-error`).textContent = message ?? '';
+}
+for (const id of ['name', 'email']) $(id).addEventListener('input', () => markOwn(id, null));
+function showProblems(errors) {
+  const list = $('problems-list');
+  list.replaceChildren();
+  markOwn('name', null);
+  markOwn('email', null);
+  // In the order of the form: name, e-mail, card.
+  const rank = (e) => ['card[name]', 'card[email]', 'card[phone]'].indexOf(e.param) >>> 0;
+  let first = null;
+  for (const e of [...errors].sort((a, b) => rank(a) - rank(b))) {
+    const own = OWN[e.param];
+    if (own && $(own).getAttribute('aria-invalid') === 'true') continue;
+    if (own) markOwn(own, e.message);
+    const target = own ?? 'card';
+    const link = document.createElement('a');
+    link.href = `#${own ?? (split ? 'number-element' : 'card-element')}`;
+    link.textContent = e.message;
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      focusField(target);
+    });
+    const item = document.createElement('li');
+    item.append(link);
+    list.append(item);
+    first ??= target;
+  }
+  $('problems').hidden = errors.length === 0;
+  if (first) focusField(first);
+}
+function focusField(target) {
+  if (target === 'card') tokenElement.focus();
+  else $(target).focus();
+}
+// With 3-D Secure, the name and a contact are required.
+const required = () => {
+  for (const id of ['name', 'email']) $(id).setAttribute('aria-required', String($('tds').checked));
+};
+$('tds').addEventListener('change', required);
+required();
+
+// One order per checkout: the shop's server charges an order once, however often it is asked.
+const order = crypto.randomUUID();
 let paying = false;
+let paid = false;
 $('pay-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  if (paying) return;
+  if (paying || paid) return;
   paying = true;
   pay.disabled = true;
   pay.textContent = t.paying;
@@ -118,24 +175,44 @@ $('pay-form').addEventListener('submit', async (event) => {
     await charge(token);
   } finally {
     paying = false;
-    pay.disabled = false;
-    pay.textContent = t.pay;
+    if (!paid) {
+      pay.disabled = false;
+      pay.textContent = t.pay;
+    }
   }
 });
 /** Sends only the token to our server and shows what happened. */
 async function charge(token) {
+  const problems = token.error?.type === 'validation_error' ? token.error.errors ?? [token.error] : [];
+  showProblems(problems);
   if (token.error) {
-    show('error', token.error.message);
+    if (!problems.length) show('error', token.error.message);
     return;
   }
-  const response = await fetch('/charge', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ token: token.id, amount: 3980 }),
-  });
-  const result = await response.json();
-  if (result.error) show('error', t.chargeFailed);
-  else show('ok', t.paid(result));
+  let result;
+  try {
+    const response = await fetch('/charge', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: token.id, amount: 3980, order }),
+    });
+    result = await response.json();
+  } catch {
+    result = { error: {} };
+  }
+  if (result.error) return show('error', t.chargeFailed);
+  confirm(result);
+}
+/** Paid: the form is done with; the confirmation takes the focus. */
+function confirm(charge) {
+  paid = true;
+  show('ok', t.paid(charge));
+  pay.disabled = true;
+  pay.textContent = t.paidButton;
+  for (const id of ['name', 'email', 'tds']) $(id).disabled = true;
+  for (const type of ['card', 'cardNumber', 'cardExpiry', 'cardCvc']) elements.getElement(type)?.update({ disabled: true });
+  $('pay-form').classList.add('paid');
+  result.focus();
 }
 
 // Back from the issuer in the redirect workflow: the SDK finishes the token this tab started (or

@@ -98,6 +98,9 @@ struct ChargeRequest {
     /// Yen; 3980 when absent.
     amount: Option<u64>,
     three_d_secure: Option<bool>,
+    /// The checkout's order id: the charge is made once per order (PAY.JP's `Idempotency-Key`
+    /// does the same for a merchant's server); a repeated request gets the first answer.
+    order: Option<String>,
 }
 
 /// `POST /charge {"token": "tok_…", "amount": 3980, "three_d_secure": false}`: what a merchant
@@ -110,13 +113,34 @@ async fn charge(State(state): State<AppState>, JsonBody(request): JsonBody<Charg
     let Some(token_id) = request.token else {
         return error(400, "invalid_request_error", Some("missing_param"), "Send {\"token\": \"tok_...\"}.", Some("token"));
     };
+    let order = request.order.filter(|o| !o.is_empty() && o.len() <= 64);
+    if let Some(first) = order.as_ref().and_then(|o| lock(&state.inner.orders).get(o).cloned()) {
+        return replay(first);
+    }
     let account = lock(&state.inner.tokens).get(&token_id).map_or_else(|| DEMO_ACCOUNT.to_string(), |t| t.account.clone());
     let amount = request.amount.unwrap_or(3980).to_string();
     let mut form: Params = [("card", token_id.as_str()), ("amount", &amount), ("currency", "jpy")].into_iter().collect();
     if request.three_d_secure == Some(true) {
         form.0.push(("three_d_secure".into(), "true".into()));
     }
-    crate::server_api::charge(&state, &account, &form).unwrap_or_else(|r| r)
+    let response = crate::server_api::charge(&state, &account, &form).unwrap_or_else(|r| r);
+    let Some(order) = order else { return response };
+    // A declined or refused charge can be retried with another card; a made one is kept.
+    let status = response.status().as_u16();
+    let body = to_bytes(response.into_body(), MAX_BODY).await.unwrap_or_default().to_vec();
+    if status == 200 {
+        lock(&state.inner.orders).insert(order, (status, body.clone()));
+    }
+    replay((status, body))
+}
+
+/// A stored or buffered JSON answer.
+fn replay((status, body): (u16, Vec<u8>)) -> Response {
+    Response::builder()
+        .status(status)
+        .header("content-type", "application/json")
+        .body(Body::from(body))
+        .unwrap_or_default()
 }
 
 /// `POST /charge/{id}/tds_finish`: what the merchant's server calls after the buyer's

@@ -510,5 +510,6 @@ async fn reset(State(state): State<AppState>) -> Response {
     *lock(&state.inner.stats) = Default::default();
     lock(&state.inner.stats_by_key).clear();
     lock(&state.inner.merchant_log).clear();
+    lock(&state.inner.orders).clear();
     json(200, &serde_json::json!({ "reset": true })).into_response()
 }

@@ -55,6 +55,9 @@ pub struct Inner {
     /// The same counters per presented key, so concurrent tests each read their own.
     pub stats_by_key: Mutex<HashMap<String, Stats>>,
     pub merchant_log: Mutex<Vec<LogEntry>>,
+    /// The demo merchant's orders: a checkout's order id → the charge's answer, so a checkout is
+    /// charged once however often its page asks.
+    pub orders: Mutex<HashMap<String, (u16, Vec<u8>)>>,
     /// What the buyer chose at the simulated issuer, by token, until `tds_finish` applies it.
     pub tds_outcomes: Mutex<HashMap<String, Outcome>>,
     /// Challenge behaviour per public key (`Some`) or for all (`None`).

@@ -395,3 +395,26 @@ fn faults_and_counters_can_be_scoped_to_one_key() {
     let all = send(s.payment, "GET", "/__control/stats", &[], "").unwrap().json();
     assert_eq!(all["token_requests"], 3);
 }
+
+#[test]
+fn the_demo_merchant_charges_an_order_once() {
+    let s = server();
+    let json = [("Content-Type", "application/json")];
+    let charge = |token: &str, order: &str| send(s.merchant, "POST", "/charge", &json, &format!("{{\"token\":\"{token}\",\"order\":\"{order}\"}}")).unwrap();
+    let first = plain_token(s.payment, PK_TEST, "4242424242424242");
+    let made = charge(&first, "order-1");
+    assert_eq!(made.status, 200);
+    // The same checkout again, with the same token or a new one: the first charge, no second.
+    let again = charge(&first, "order-1");
+    assert_eq!((again.status, again.json()["id"].clone()), (200, made.json()["id"].clone()));
+    let second = plain_token(s.payment, PK_TEST, "4242424242424242");
+    assert_eq!(charge(&second, "order-1").json()["id"], made.json()["id"]);
+    // Another order is another charge, and a declined order can be paid with another card.
+    let other = charge(&second, "order-2");
+    assert_eq!(other.status, 200);
+    assert_ne!(other.json()["id"], made.json()["id"]);
+    let declined = plain_token(s.payment, PK_TEST, "4000000000000077");
+    assert_eq!(charge(&declined, "order-3").status, 402);
+    let retry = plain_token(s.payment, PK_TEST, "4242424242424242");
+    assert_eq!(charge(&retry, "order-3").status, 200);
+}

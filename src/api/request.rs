@@ -100,11 +100,11 @@ fn four_digits(n: u16) -> String {
 }
 
 impl CardData {
-    /// The card data for a token request from what the buyer typed, or the first problem
-    /// (number, expiry, CVC, then name, e-mail, phone). Every value passes the same validators as
-    /// the fields, so what is sent is normalised (ASCII digits, E.164 phone). With
-    /// `three_d_secure`, PAY.JP's 3-D Secure needs the holder's name and an e-mail address or a
-    /// phone number: their absence is a problem too.
+    /// The card data for a token request from what the buyer typed, or every problem found, in
+    /// the order number, expiry, CVC, name, e-mail or contact, phone: one submit tells the buyer
+    /// all there is to fix. Every value passes the same validators as the fields, so what is sent
+    /// is normalised (ASCII digits, E.164 phone). With `three_d_secure`, PAY.JP's 3-D Secure needs
+    /// the holder's name and an e-mail address or a phone number: their absence is a problem too.
     pub fn from_fields(
         number: &str,
         expiry: &str,
@@ -112,33 +112,41 @@ impl CardData {
         holder: [Option<String>; 3],
         three_d_secure: bool,
         now: YearMonth,
-    ) -> Result<CardData, Problem> {
+    ) -> Result<CardData, Vec<Problem>> {
+        let mut problems = Vec::new();
         let n = validate_card_number(number);
         let e = validate_expiry(expiry, now);
         let c = validate_cvc(cvc, n.detection.network());
-        let state = |kind, valid, problem: Option<Problem>| {
-            if valid {
-                Ok(())
-            } else {
-                Err(problem.unwrap_or(FieldKind::incomplete(kind)))
+        for (kind, valid, problem) in [
+            (FieldKind::Number, n.is_valid, n.problem),
+            (FieldKind::Expiry, e.is_valid, e.problem),
+            (FieldKind::Cvc, c.is_valid, c.problem),
+        ] {
+            if !valid {
+                problems.push(problem.unwrap_or(FieldKind::incomplete(kind)));
             }
-        };
-        state(FieldKind::Number, n.is_valid, n.problem)?;
-        state(FieldKind::Expiry, e.is_valid, e.problem)?;
-        state(FieldKind::Cvc, c.is_valid, c.problem)?;
+        }
+        let mut keep = |r: Result<Option<String>, Problem>| r.unwrap_or_else(|p| {
+            problems.push(p);
+            None
+        });
         let [name, email, phone] = holder;
-        let name = holder_detail(name, validate_holder_name, Problem::NameTooShort)?;
-        if three_d_secure && name.is_none() {
-            return Err(Problem::NameRequired);
-        }
         let blank = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
-        if three_d_secure && blank(&email) && blank(&phone) {
-            return Err(Problem::ContactRequired);
+        let (no_name, no_contact) = (blank(&name), blank(&email) && blank(&phone));
+        let name = keep(holder_detail(name, validate_holder_name, Problem::NameTooShort));
+        if three_d_secure && no_name {
+            keep(Err(Problem::NameRequired));
         }
-        let email = holder_detail(email, validate_email, Problem::InvalidEmail)?;
-        let phone = holder_detail(phone, validate_phone, Problem::InvalidPhone)?;
-        let (Some(month), Some(year)) = (e.month, e.year) else {
-            return Err(Problem::IncompleteExpiry);
+        if three_d_secure && no_contact {
+            keep(Err(Problem::ContactRequired));
+        }
+        let email = keep(holder_detail(email, validate_email, Problem::InvalidEmail));
+        let phone = keep(holder_detail(phone, validate_phone, Problem::InvalidPhone));
+        let (Some(month), Some(year), true) = (e.month, e.year, problems.is_empty()) else {
+            if problems.is_empty() {
+                problems.push(Problem::IncompleteExpiry);
+            }
+            return Err(problems);
         };
         let mut data = CardData::default();
         data.number = n.digits;

@@ -96,6 +96,21 @@ impl ErrorCode {
         }
     }
 
+    /// The token request's parameter the problem is about, as PAY.JP names it (`card[number]`,
+    /// `card[exp_month]`, …): a page marks its own name or e-mail input by it. A missing contact
+    /// for 3-D Secure is the e-mail's.
+    pub fn param(self) -> &'static str {
+        match self {
+            ErrorCode::IncompleteNumber | ErrorCode::InvalidNumber | ErrorCode::UnacceptableBrand => "card[number]",
+            ErrorCode::InvalidExpiryYear | ErrorCode::InvalidExpiryYearPast => "card[exp_year]",
+            ErrorCode::InvalidExpiryMonth | ErrorCode::InvalidExpiryMonthPast | ErrorCode::IncompleteExpiry => "card[exp_month]",
+            ErrorCode::InvalidCvc | ErrorCode::IncompleteCvc => "card[cvc]",
+            ErrorCode::InvalidCardName => "card[name]",
+            ErrorCode::InvalidEmail | ErrorCode::ThreeDSecureContactRequired => "card[email]",
+            ErrorCode::InvalidPhone => "card[phone]",
+        }
+    }
+
     /// The general message for a code, used when the precise [`Problem`] is not known
     /// (for example when a later layer reports an incomplete field on submit).
     pub fn message(self, lang: Lang) -> &'static str {

@@ -36,7 +36,8 @@ fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
     })
 }
 
-/// `{ error: { type: 'validation_error', code, detail, message } }`.
+/// `{ error: { type: 'validation_error', code, detail, message, param, errors } }`: the first
+/// problem, and in `errors` every problem (the first included), each with its own `param`.
 #[derive(Serialize)]
 struct RefusedOut {
     error: Option<ValidationErrorOut>,
@@ -210,7 +211,14 @@ impl PayjpInstance {
                     tenant: tenant.map(|t| t.trim().to_string()).unwrap_or_default(),
                 })
             }
-            Err(problem) => Promise::resolve(&to_js(&RefusedOut { error: ValidationErrorOut::new(Some(problem), self.lang()) })),
+            Err(problems) => {
+                let lang = self.lang();
+                let mut error = ValidationErrorOut::new(problems.first().copied(), lang);
+                if let Some(first) = &mut error {
+                    first.errors = problems.iter().filter_map(|p| ValidationErrorOut::new(Some(*p), lang)).collect();
+                }
+                Promise::resolve(&to_js(&RefusedOut { error }))
+            }
         })
     }
 }

@@ -146,11 +146,16 @@ pub struct ValidationErrorOut {
     code: &'static str,
     detail: &'static str,
     message: &'static str,
+    /// The token request's parameter, as PAY.JP names it (`card[number]`, `card[email]`, …).
+    param: &'static str,
+    /// A token request's refusal: every problem, the first included (absent elsewhere).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ValidationErrorOut>,
 }
 
 impl ValidationErrorOut {
     pub fn new(problem: Option<Problem>, lang: Lang) -> Option<ValidationErrorOut> {
-        problem.map(|p| ValidationErrorOut { kind: "validation_error", code: p.code().payjp_v2(), detail: p.code().as_str(), message: p.message(lang) })
+        problem.map(|p| ValidationErrorOut { kind: "validation_error", code: p.code().payjp_v2(), detail: p.code().as_str(), message: p.message(lang), param: p.code().param(), errors: Vec::new() })
     }
 }
 

@@ -8,7 +8,7 @@ import { TYPES, isObject } from '../shared/dom.js';
 import { allowedApiBases, defaultApiBase } from './api-bases.js';
 import { TAG, isLive, listenToSiblings, tellSiblings } from './rendezvous.js';
 import { challengeBook } from './challenges.js';
-import { tokenFromValues } from './token.js';
+import { onlyCardRefused, tokenFromValues } from './token.js';
 
 const COLLECT_TIMEOUT_MS = 10_000;
 
@@ -120,13 +120,12 @@ export function runController(frame, page, raw) {
     const replies = await Promise.all(fields.map(collect));
     if (replies.some((r) => r?.refused)) return client._error('frame_tampered');
     if (replies.includes(null)) return client._error('frame_load_failed');
-    const invalid = replies.findIndex((r) => r.error);
-    if (invalid >= 0) {
-      fields[invalid].port.postMessage({ t: 'focus' });
-      return { error: replies[invalid].error };
-    }
+    // The core checks the card and the holder's details together: every problem in one answer,
+    // each with its `param`, by which the page marks its own inputs.
     const values = Object.assign({}, ...replies.map((r) => r.values));
-    return tokenFromValues(client, [values[0], values[1], values[2]], options);
+    const result = await tokenFromValues(client, [values[0], values[1], values[2]], options);
+    if (onlyCardRefused(result)) fields.find((f, i) => replies[i].error)?.port.postMessage({ t: 'focus' });
+    return result;
   }
 
   const calls = {

@@ -7,7 +7,7 @@ import { isObject } from '../shared/dom.js';
 import { renderChallenge } from './challenge.js';
 import { challengeBook } from './challenges.js';
 import { TAG } from './rendezvous.js';
-import { tokenFromValues } from './token.js';
+import { onlyCardRefused, tokenFromValues } from './token.js';
 import { ElementView, SharedBrand, loadFonts } from './view.js';
 
 /**
@@ -42,17 +42,15 @@ export function directBackend(config, cardViews) {
         },
       };
     },
-    createToken: (s, data) => {
+    createToken: async (s, data) => {
       const views = cardViews(s);
+      // As in the controller frame: every problem in one answer.
       for (const view of views) view.validateForSubmit();
-      const invalid = views.find((v) => v.summary.error);
-      if (invalid) {
-        invalid.focus();
-        return Promise.resolve({ error: invalid.summary.error });
-      }
       const values = [];
       for (const view of views) view.valuesInto(values);
-      return tokenFromValues(client, values, data);
+      const result = await tokenFromValues(client, values, data);
+      if (onlyCardRefused(result)) views.find((v) => v.summary.error)?.focus();
+      return result;
     },
     retrieveAvailability: (tenant) => client.retrieveAvailability({ tenant }),
     checkConnection: () => client.checkConnection(),

@@ -22,6 +22,7 @@ function frameOptions(raw) {
     });
   }
   for (const key of ['disabled', 'hideIcon']) if (typeof raw[key] === 'boolean') out[key] = raw[key];
+  if (typeof raw.label === 'string') out.label = raw.label.slice(0, 100);
   if (raw.rules !== undefined) out.rules = checkRules(raw.rules);
   return out;
 }
@@ -91,10 +92,13 @@ export function runField(frame, toPage, options, loaded) {
     } else if (d.t === 'collect' && Number.isInteger(d.id)) {
       // A second live controller of this instance means the page is tampering: answer no one.
       if ([...binders.keys()].filter(isLive).length !== 1) return port.postMessage({ t: 'values', id: d.id, refused: true });
+      // Shows the field's errors as on submit. The values go even when they are not valid: the
+      // controller (of this origin) checks the card and the holder's details together, so one
+      // submit names every problem; nothing is sent to the API unless all is valid.
       const error = view.validateForSubmit();
       const values = {};
-      if (!error) view.valuesInto(values);
-      port.postMessage({ t: 'values', id: d.id, error: publicError(error), values: error ? null : values });
+      view.valuesInto(values);
+      port.postMessage({ t: 'values', id: d.id, error: publicError(error), values });
     }
   }
 

@@ -33,12 +33,11 @@ export class Field {
    * @param {Document} document
    * @param {number} kind NUMBER, EXPIRY or CVC
    * @param {'ja'|'en'} lang
-   * @param {string} errorId the id of the live error region that describes the input
    * @param {(kind: number, signal: 'input'|'focus'|'blur'|'back') => void} signal
    * @param {() => { brand: string, submitting: boolean }} context what the element knows beside
    *   this field: the number's brand (the CVC's length depends on it), and whether it is submitting
    */
-  constructor(document, kind, lang, errorId, signal, context) {
+  constructor(document, kind, lang, signal, context) {
     const [autocomplete, cls] = INPUTS[kind];
     this.kind = kind;
     this.lang = lang;
@@ -61,7 +60,7 @@ export class Field {
       autocapitalize: 'off',
       spellcheck: 'false',
       'aria-invalid': 'false',
-      'aria-describedby': errorId,
+      'aria-required': 'true',
       'aria-label': label(kind, lang),
       placeholder: PLACEHOLDERS[lang][kind],
     });
@@ -106,11 +105,14 @@ export class Field {
     this.previous = value;
   }
 
-  /** Labels and the default placeholder in `lang` (a placeholder the merchant set stays). */
-  setLang(lang) {
+  /** The name and the default placeholder in `lang` (a placeholder the merchant set stays). The
+   * merchant's `name` for the element leads: alone for an element of one input, before the
+   * input's own name in the combined element. */
+  setLang(lang, name, alone) {
     const input = this.input;
     if (input.placeholder === PLACEHOLDERS[this.lang][this.kind]) input.placeholder = PLACEHOLDERS[lang][this.kind];
-    input.setAttribute('aria-label', label(this.kind, lang));
+    const own = label(this.kind, lang);
+    input.setAttribute('aria-label', !name ? own : alone ? name : `${name} ${own}`);
     this.lang = lang;
   }
 

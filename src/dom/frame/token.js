@@ -17,3 +17,10 @@ export function tokenFromValues(client, values, data) {
   const tenant = isObject(data) && typeof data.tenant === 'string' ? data.tenant : undefined;
   return client._createToken(String(values[0] ?? ''), String(values[1] ?? ''), String(values[2] ?? ''), card, tenant, tds);
 }
+
+/**
+ * Whether the answer refuses the card fields alone (no holder detail at fault): then the SDK
+ * focuses the first card field at fault. When the name or a contact is at fault too, the focus
+ * is the page's to move: it knows where its own inputs are.
+ */
+export const onlyCardRefused = (result) => !!result.error?.errors?.every((e) => /number|exp|cvc/.test(e.param));

@@ -14,10 +14,15 @@ import { stylesheetText } from '../shared/style.js';
 
 /** The elements' own layout, shared by every element in a document. */
 export const ELEMENT_CSS =
-  '.payjp-element{display:flex;align-items:center;gap:.6em;box-sizing:border-box;min-width:0;font-family:inherit}' +
+  '.payjp-element{display:flex;flex-wrap:wrap;align-items:center;gap:.6em;box-sizing:border-box;min-width:0;font-family:inherit;cursor:text}' +
   '.payjp-element .payjp-input{flex:1 1 auto;min-width:0;width:100%;border:0;outline:0;padding:0;margin:0;background:transparent;font:inherit;color:inherit;line-height:1.5}' +
-  '.payjp-element .payjp-expiry{flex:0 0 5.2em}' +
-  '.payjp-element .payjp-cvc{flex:0 0 3.6em}' +
+  // The combined element keeps the number whole: below about 24em, expiry and CVC wrap under it.
+  '.payjp-element .payjp-number{flex:99 1 11em}' +
+  '.payjp-element .payjp-expiry{flex:1 0 5.2em}' +
+  '.payjp-element .payjp-cvc{flex:1 0 3.6em}' +
+  // Which of the combined element's inputs has the focus.
+  '.payjp-type-card .payjp-input:focus{box-shadow:0 2px 0 -0.5px currentColor}' +
+  '@media (forced-colors:active){.payjp-type-card .payjp-input:focus{outline:1px solid Highlight}}' +
   '.payjp-element.payjp-type-cardExpiry .payjp-expiry,.payjp-element.payjp-type-cardCvc .payjp-cvc{flex:1 1 auto}' +
   '.payjp-element .payjp-icon{flex:0 0 auto;color:#8a94a6}' +
   '.payjp-element.payjp-hide-icon .payjp-icon{display:none}' +
@@ -92,16 +97,22 @@ export class ElementView {
     this.movingFocus = false;
     const root = (this.root = document.createElement('div'));
     root.className = `payjp-element ${this.scope} payjp-empty payjp-type-${type}`;
-    const errorId = `${id}-error`;
-    this.errorRegion = attrs(document.createElement('span'), { id: errorId, class: 'payjp-error', role: 'alert', 'aria-live': 'polite' });
+    this.errorRegion = attrs(document.createElement('span'), { id: `${id}-error`, class: 'payjp-error', role: 'alert', 'aria-live': 'polite' });
     const signal = (kind, what) => this.onSignal(kind, what);
     const context = () => ({ brand: this.shared.brand, submitting: this.submitting });
-    this.fields = TYPES[type].map((kind) => new Field(document, kind, lang, errorId, signal, context));
+    this.fields = TYPES[type].map((kind) => new Field(document, kind, lang, signal, context));
     if (this.field(NUMBER)) {
       this.icon = brandIcon(document);
       root.append(this.icon.root);
     }
     root.append(...this.fields.map((f) => f.input));
+    // A press on the box around the inputs (its padding, the icon) focuses a field, as a press on
+    // a plain input's padding would.
+    root.addEventListener('mousedown', (e) => {
+      if (e.target.tagName === 'INPUT') return;
+      e.preventDefault();
+      this.focus();
+    });
     this.applyOptions(options);
     this.render(false);
   }
@@ -111,12 +122,16 @@ export class ElementView {
   }
 
   /** Placeholder, disabled, icon, style and locale; also what `update(options)` calls. */
-  applyOptions({ placeholders = [], disabled, hideIcon, rules, locale }) {
+  applyOptions({ placeholders = [], disabled, hideIcon, rules, locale, label: name }) {
+    if (typeof name === 'string') this.label = name;
     if ((locale === 'ja' || locale === 'en') && locale !== this.lang) {
       this.lang = locale;
-      for (const f of this.fields) f.setLang(locale);
       if (this.last) this.render(true);
     }
+    // The merchant's label (its <label for> the container, or the `label` option) leads each
+    // input's name, so a buyer who says or sees "Expiry" finds the input by it.
+    for (const f of this.fields) f.setLang(this.lang, this.label, this.fields.length === 1);
+    if (this.label && this.fields.length > 1) attrs(this.root, { role: 'group', 'aria-label': this.label });
     for (const f of this.fields) {
       if (placeholders[f.kind] !== undefined) f.input.placeholder = placeholders[f.kind];
       if (disabled !== undefined) f.input.disabled = disabled;
@@ -182,6 +197,9 @@ export class ElementView {
     for (const f of this.fields) {
       const state = (f.state = this.check(f));
       f.input.setAttribute('aria-invalid', String(!!state.error));
+      // The error line describes the one input whose error it shows.
+      if (state.error && !summary.error) f.input.setAttribute('aria-describedby', this.errorRegion.id);
+      else f.input.removeAttribute('aria-describedby');
       summary.complete &&= state.complete;
       summary.empty &&= state.empty;
       summary.error ??= state.error;

@@ -30,14 +30,16 @@ export function mountTarget(document, target, what) {
 }
 
 /**
- * Checks `{ style, placeholder, disabled, hideIcon, showError }`; unknown or unsafe values throw.
+ * Checks `{ style, placeholder, disabled, hideIcon, showError, label }`; unknown or unsafe values
+ * throw. `label` names the element for assistive technology (by default, the text of the page's
+ * `<label for>` its container).
  * `showError: false` leaves the error line under the field to the merchant (payjp.js v2 draws
  * none; its samples show `change` errors themselves).
  */
 function parseOptions(type, options, what) {
   const out = { placeholders: [] };
   if (options === undefined || options === null) return out;
-  if (!isObject(options)) throw new TypeError(`${what}: expected options to be an object such as { style, placeholder, disabled, hideIcon, showError }.`);
+  if (!isObject(options)) throw new TypeError(`${what}: expected options to be an object such as { style, placeholder, disabled, hideIcon, showError, label }.`);
   const { placeholder, style } = options;
   if (typeof placeholder === 'string') {
     out.placeholders[TYPES[type].length === 1 ? TYPES[type][0] : 0] = placeholder;
@@ -53,6 +55,8 @@ function parseOptions(type, options, what) {
     if (typeof v === 'boolean') out[key] = v;
     else if (v !== undefined) throw new TypeError(`${what}: expected ${key} to be a boolean.`);
   }
+  if (typeof options.label === 'string') out.label = options.label;
+  else if (options.label !== undefined) throw new TypeError(`${what}: expected label to be a string.`);
   if (style !== undefined) out.rules = parseStyle(style);
   return out;
 }
@@ -112,7 +116,7 @@ export class PayjpElement {
   #s;
 
   constructor(group, type, options) {
-    const s = (this.#s = { group, type, element: this, handlers: [], container: null, destroyed: false, labels: [] });
+    const s = (this.#s = { group, type, element: this, handlers: [], container: null, destroyed: false, labels: [], named: options.label !== undefined });
     const emit = (event, detail) => {
       if (event === 'frameready') return s.dispatch('ready', { elementType: type });
       s.dispatch(event, { elementType: type, ...detail });
@@ -152,14 +156,15 @@ export class PayjpElement {
     if (previous?.container === container) previous.element.unmount();
     mountedIn.set(container, s);
     container.append(s.view.root, s.view.errorRegion);
-    // Clicking a <label for="…"> that names the container focuses the field.
-    if (container.id) {
-      for (const label of document.querySelectorAll(`label[for="${CSS.escape(container.id)}"]`)) {
-        const onClick = () => s.view.focus();
-        label.addEventListener('click', onClick);
-        s.labels.push(() => label.removeEventListener('click', onClick));
-      }
+    // Clicking a <label for="…"> that names the container focuses the field, and its text names
+    // the element (unless the `label` option does).
+    const labels = container.id ? document.querySelectorAll(`label[for="${CSS.escape(container.id)}"]`) : [];
+    for (const label of labels) {
+      const onClick = () => s.view.focus();
+      label.addEventListener('click', onClick);
+      s.labels.push(() => label.removeEventListener('click', onClick));
     }
+    if (labels[0] && !s.named) s.view.applyOptions({ label: labels[0].textContent.trim() });
     s.container = container;
     if (s.view.open) {
       // Isolated: `ready` fires when the frame has connected and rendered.
@@ -202,9 +207,11 @@ export class PayjpElement {
     this.#s.view.clear();
   }
 
-  /** `update(options)`: placeholder, disabled, hideIcon, style. */
+  /** `update(options)`: placeholder, disabled, hideIcon, showError, label, style. */
   update(options) {
-    this.#s.view.applyOptions(parseOptions(this.#s.type, options, 'update'));
+    const parsed = parseOptions(this.#s.type, options, 'update');
+    this.#s.named ||= parsed.label !== undefined;
+    this.#s.view.applyOptions(parsed);
   }
 
   /** `on(event, handler)`: 'change', 'ready', 'focus', 'blur' or 'loaderror' (isolated mode). */

@@ -24,7 +24,7 @@ export const FRAME_TIMEOUT_MS = 15_000;
 const HELLO_GRACE_MS = 1_000;
 
 const HOST_CSS =
-  '.payjp-frame-host{display:block}' +
+  '.payjp-frame-host{display:block;cursor:text}' +
   '.payjp-frame-host .payjp-frame{display:block;width:100%;height:1.5em;border:0;margin:0;padding:0;background:transparent;color-scheme:normal}' +
   '.payjp-badge-frame{display:block;width:100%;max-width:34em;height:2.5em;border:0}' +
   '.payjp-controller{position:absolute;width:0;height:0;border:0;visibility:hidden}' +
@@ -298,6 +298,12 @@ export class FrameView {
     this.last = null;
     this.root = document.createElement('div');
     this.root.className = `payjp-element payjp-frame-host payjp-empty payjp-type-${type}`;
+    // A press on the host's padding, around the frame, focuses the field inside.
+    this.root.addEventListener('mousedown', (e) => {
+      if (e.target !== this.root) return;
+      e.preventDefault();
+      this.focus();
+    });
     // The frame has its own live region for screen readers; this line is for the eyes.
     this.errorRegion = attrs(document.createElement('span'), { class: 'payjp-error', 'aria-hidden': 'true', id: uniqueId('payjp-') });
   }
@@ -316,7 +322,7 @@ export class FrameView {
     });
     attrs(this.link.iframe, {
       class: 'payjp-frame',
-      title: TEXT[lang][this.type],
+      title: this.title(),
       'data-payjp-fields': TYPES[this.type].map((k) => ['number', 'expiry', 'cvc'][k]).join(' '),
       allow: 'payment',
       scrolling: 'no',
@@ -370,8 +376,13 @@ export class FrameView {
   applyOptions(options) {
     this.options = { ...this.options, ...options };
     if (options.showError === false) this.errorRegion.textContent = '';
-    if (options.locale) this.link?.iframe.setAttribute('title', TEXT[options.locale][this.type]);
+    this.link?.iframe.setAttribute('title', this.title());
     this.link?.send({ t: 'update', options });
+  }
+
+  /** The frame's title: the element's label, else what it is, in the group's language. */
+  title() {
+    return this.options.label || TEXT[this.group.lang][this.type];
   }
 
   get summary() {

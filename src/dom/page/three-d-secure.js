@@ -22,7 +22,9 @@ const TITLE = { ja: '本人認証（3Dセキュア）', en: 'Verify your card (3
 const DIALOG_CSS =
   'dialog.payjp-tds{box-sizing:border-box;width:min(28rem,calc(100vw - 1rem));height:min(40rem,calc(100dvh - 1rem));max-width:none;max-height:none;padding:0;border:0;border-radius:12px;overflow:hidden;background:#fff}' +
   'dialog.payjp-tds::backdrop{background:rgba(15,23,42,.55)}' +
-  'dialog.payjp-tds>iframe{display:block;width:100%;height:100%;border:0}';
+  'dialog.payjp-tds>iframe{display:block;width:100%;height:100%;border:0}' +
+  // Forced colours drop the backdrop and the shadow: an outline keeps the dialog's edge.
+  '@media (forced-colors:active){dialog.payjp-tds{border:2px solid CanvasText}}';
 
 /**
  * Runs the challenge for `id` and resolves with what the backend says of it: the token (token
@@ -114,6 +116,9 @@ function openDialog(document, lang, returnFocus, fill, onCancel) {
  * moved on).
  */
 function returnFocusTo(document, element) {
+  // Enter in a card field (an iframe of the payment origin) submitted the form: focusing the
+  // iframe again would land on its body, so the form's submit button takes the focus.
+  if (element?.tagName === 'IFRAME') element = element.closest('form')?.querySelector('button:not([type=button]),[type=submit]') ?? element;
   if (!element || typeof element.focus !== 'function' || element === document.body) return;
   const restore = () => {
     const active = document.activeElement;
