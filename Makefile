@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --test web_api
 
-.PHONY: setup setup-build pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-official demo clean
+.PHONY: setup setup-build pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-official demo clean
 
 setup:
 	@scripts/setup.sh
@@ -26,7 +26,7 @@ devserver:
 	cargo build --release -p devserver
 
 ## test: everything — native, headless Chromium and Firefox, end to end, size ceiling
-test: setup test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-official
+test: setup test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-official
 	@echo "make test: all suites passed"
 
 test-native:
@@ -74,6 +74,14 @@ test-conformance: setup pkg devserver
 ## browser did not start, forged back and back_url, the launcher, the control endpoints)
 test-tds: setup pkg devserver
 	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/tds/
+
+## test-ux: the checkout as a buyer on a phone, with a keyboard only or a screen reader meets it,
+## in Chromium and Firefox, isolated and direct: every problem of a submit named once and
+## focused, one charge per checkout, the card number whole at 390 and 320 px, labels, focus,
+## forced colours, axe-core in the empty, error, 3-D Secure and paid states, a keyboard-only
+## payment; screenshots in tests/ux/artifacts/
+test-ux: setup pkg devserver
+	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/ux/
 
 ## test-official: PAY.JP's official server libraries (payjp for Node from npm, payjp for Python
 ## from PyPI, both pinned) run a checkout backend against the devserver with only the API base changed

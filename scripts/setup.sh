@@ -58,7 +58,7 @@ fi
 # --- Node tools (local to the repo, pinned by package-lock.json) -----------------------------
 # wasm-opt comes from npm's binaryen (recent; Debian's 108 rejects features newer rustc emits).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/tsc ] \
-   || [ ! -x node_modules/.bin/esbuild ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/payjp ] \
+   || [ ! -x node_modules/.bin/esbuild ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/payjp ] || [ ! -d node_modules/axe-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing node dev dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error

@@ -9,6 +9,9 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export const BROWSERS = ['chromium', 'firefox'];
 
+/** WebDriver's codes for keys that are not text. */
+export const KEYS = { Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C', Space: '\uE00D', Shift: '\uE008', Backspace: '\uE003' };
+
 const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--window-size=1280,900',
@@ -53,9 +56,17 @@ export async function startDriver(browser) {
     ? { browserName: 'chrome', 'goog:chromeOptions': { binary: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS } }
     : { browserName: 'firefox', 'moz:firefoxOptions': { args: ['-headless'], prefs: { 'dom.disable_open_during_load': false, 'devtools.jsonview.enabled': false } } };
   return {
-    async session() {
-      const { sessionId } = await call('POST', '/session', { capabilities: { alwaysMatch: capabilities } });
-      return new Session(call, sessionId, browser);
+    /** `forcedColors`: the page sees `(forced-colors: active)` (Firefox: colours forced by its
+     * preference; Chromium: the media feature emulated through DevTools). */
+    async session({ forcedColors = false } = {}) {
+      const caps = structuredClone(capabilities);
+      if (forcedColors && browser === 'firefox') caps['moz:firefoxOptions'].prefs['browser.display.document_color_use'] = 2;
+      const { sessionId } = await call('POST', '/session', { capabilities: { alwaysMatch: caps } });
+      const session = new Session(call, sessionId, browser);
+      if (forcedColors && browser === 'chromium') {
+        await session.call('POST', '/goog/cdp/execute', { cmd: 'Emulation.setEmulatedMedia', params: { features: [{ name: 'forced-colors', value: 'active' }] } });
+      }
+      return session;
     },
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
@@ -130,6 +141,42 @@ class Session {
 
   top() {
     return this.call('POST', '/frame', { id: null });
+  }
+
+  /** Presses keys as a keyboard would, into whatever has the focus (WebDriver key codes:
+   * KEYS.Tab, KEYS.Enter, …, or plain text). */
+  async keys(...texts) {
+    const actions = [];
+    for (const text of texts) {
+      for (const key of text) actions.push({ type: 'keyDown', value: key }, { type: 'keyUp', value: key });
+    }
+    await this.call('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+  }
+
+  /** A mouse press at `x`, `y` CSS pixels from the top left corner of `element`. */
+  async clickAt(element, x, y) {
+    const rect = await this.call('GET', `/element/${element}/rect`);
+    const origin = { [ELEMENT]: element };
+    // WebDriver offsets are from the element's centre.
+    await this.call('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+      { type: 'pointerMove', origin, x: Math.round(x - rect.width / 2), y: Math.round(y - rect.height / 2) },
+      { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+    ] }] });
+    await this.call('DELETE', '/actions');
+  }
+
+  rect(element) {
+    return this.call('GET', `/element/${element}/rect`);
+  }
+
+  /** Sets the window's size (the viewport is a little smaller where the browser has chrome). */
+  size(width, height) {
+    return this.call('POST', '/window/rect', { width, height });
+  }
+
+  /** A PNG of the viewport, as a Buffer. */
+  async screenshot() {
+    return Buffer.from(await this.call('GET', '/screenshot'), 'base64');
   }
 
   /** The handles of every open window (tab or popup) of this session. */

@@ -112,7 +112,7 @@ export class Field {
     const input = this.input;
     if (input.placeholder === PLACEHOLDERS[this.lang][this.kind]) input.placeholder = PLACEHOLDERS[lang][this.kind];
     const own = label(this.kind, lang);
-    input.setAttribute('aria-label', !name ? own : alone ? name : `${name} ${own}`);
+    input.setAttribute('aria-label', !name || own.includes(name) ? own : alone ? name : `${name} ${own}`);
     this.lang = lang;
   }
 

@@ -445,6 +445,8 @@ export function challengeFrame(dialog, frame, { start, lang, instance, onCancel 
     onMessage: (data) => (data.t === 'cancel' || data.t === 'failed') && onCancel(),
     onLoadError: onCancel,
   });
+  // Named as the dialog is.
+  link.iframe.title = dialog.getAttribute('aria-label');
   dialog.append(link.iframe);
   return { stop: () => link.close() };
 }

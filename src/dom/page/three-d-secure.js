@@ -122,7 +122,8 @@ function returnFocusTo(document, element) {
   if (!element || typeof element.focus !== 'function' || element === document.body) return;
   const restore = () => {
     const active = document.activeElement;
-    if (element.isConnected && (!active || active === document.body)) element.focus();
+    // Nothing else took the focus meanwhile (Firefox gives it back to the iframe itself).
+    if (element.isConnected && (!active || active === document.body || active.tagName === 'IFRAME')) element.focus();
   };
   if (!element.disabled) return restore();
   const observer = new MutationObserver(() => {

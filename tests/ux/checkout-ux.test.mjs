@@ -1,0 +1,420 @@
+// Checkout UX and accessibility, end to end, in Chromium and Firefox (WebDriver), isolated and
+// direct, against the demo checkout: what a buyer on a phone, with a keyboard only or with a
+// screen reader meets. Each test is a behaviour (what the buyer can do or perceive), not a
+// snapshot of markup:
+// - one submit names every problem (card, name, e-mail) once, marks each field, focuses the
+//   first, and sends nothing; each message is in one live region only (ja and en);
+// - a paid checkout is confirmed and locked, and charges once however often it is submitted;
+// - at 390 and 320 px the whole card number shows (expiry and CVC wrap under it);
+// - the error line under an element looks alike in both modes;
+// - a press on the card box's padding focuses the card input;
+// - inputs are named by the page's labels (voice control), required, and the combined element
+//   shows which input has the focus;
+// - forced colours keep the pay button's and the 3-D Secure dialog's edges;
+// - Enter in a card field starts 3-D Secure, and the focus comes back to the pay button;
+// - axe-core finds no violation in the empty, error, 3-D Secure and paid states (the page and
+//   every frame of ours);
+// - a keyboard-only buyer pays, from the first field to the confirmation.
+// Screenshots of those states, at 390 px and at desktop width, go to tests/ux/artifacts/.
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ROOT, controlDevserver, startDevserver } from '../e2e/harness.mjs';
+import { BROWSERS, KEYS, startDriver } from '../webdriver.mjs';
+
+const KEY = 'pk_test_0123456789abcdef01234567';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const ARTIFACTS = join(ROOT, 'tests', 'ux', 'artifacts');
+const CARD = '#card-element';
+
+let server;
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
+before(async () => {
+  const port = await freePort();
+  const merchant = `http://localhost:${port}`;
+  server = await startDevserver(['--rate', '100', '--merchant-addr', `127.0.0.1:${port}`, '--allow-origin', merchant]);
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+after(() => server?.stop());
+
+const stats = () => controlDevserver(server, `/__control/stats?key=${KEY}`);
+const charges = async () => (await (await fetch(`${server.merchant}/__log`)).json()).filter((e) => e.uri === '/charge').length;
+
+/** Live regions (alert, status, aria-live) of this document whose text holds `message`. */
+function liveRegionsWith(message) {
+  return [...document.querySelectorAll('[role=alert],[role=status],[aria-live]')]
+    .filter((e) => e.getAttribute('aria-live') !== 'off' && !e.closest('[aria-hidden=true]') && e.textContent.includes(message)).length;
+}
+
+for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === process.env.BROWSER)) {
+  describe(browser, () => {
+    let driver;
+    let s;
+    before(async () => {
+      driver = await startDriver(browser);
+      s = await driver.session();
+    });
+    after(async () => {
+      await s?.close();
+      await driver?.stop();
+    });
+    beforeEach(async () => {
+      await controlDevserver(server, '/__control/reset', {});
+      await s.size(1280, 900);
+      await s.top();
+    });
+
+    for (const isolated of [true, false]) {
+      const mode = isolated ? 'isolated' : 'direct';
+      const q = isolated ? '' : 'isolation=none&';
+
+      async function open(query = '', session = s) {
+        await session.goto(`${server.merchant}/?${q}${query}`);
+        await session.waitFor(() => document.body.dataset.ready === 'true', { what: 'the checkout' });
+        // Every card element rendered (isolated: its frame is ready).
+        await session.waitFor(() => [...document.querySelectorAll('.field')].filter((f) => f.offsetParent).every((f) => f.querySelector('.payjp-input, iframe.payjp-frame[style*=height]')), { what: 'the card fields' });
+      }
+
+      /** Runs `fn` where the inputs of the element in `where` live: its frame, or the page. */
+      async function inCard(fn, args = [], where = CARD, session = s) {
+        if (isolated) await session.enterFrame(`${where} iframe.payjp-frame`);
+        try {
+          return await session.run(fn, ...args);
+        } finally {
+          if (isolated) await session.top();
+        }
+      }
+
+      async function type(selector, text, where = CARD, session = s) {
+        if (isolated) await session.enterFrame(`${where} iframe.payjp-frame`);
+        await session.type(await session.waitForElement(`${isolated ? '' : `${where} `}${selector}`), text);
+        await session.top();
+      }
+
+      async function focusInput(selector, where = CARD) {
+        if (isolated) await s.enterFrame(`${where} iframe.payjp-frame`);
+        await s.click(await s.waitForElement(`${isolated ? '' : `${where} `}${selector}`));
+        await s.top();
+      }
+
+      async function fill({ number = '4242424242424242', expiry = '1230', cvc = '123', name = 'TARO YAMADA', email = 'taro@example.jp' } = {}, session = s) {
+        if (number) await type('.payjp-number', number, CARD, session);
+        if (expiry) await type('.payjp-expiry', expiry, CARD, session);
+        if (cvc) await type('.payjp-cvc', cvc, CARD, session);
+        await session.run((n, e) => {
+          document.getElementById('name').value = n;
+          document.getElementById('email').value = e;
+        }, name, email);
+      }
+
+      const result = (session = s) =>
+        session.waitFor(() => {
+          const r = document.getElementById('result');
+          return ['ok', 'error'].includes(r.className) && { ok: r.className === 'ok', text: r.textContent };
+        }, { timeout: 30_000, what: 'the result' });
+
+      async function shoot(name) {
+        writeFileSync(join(ARTIFACTS, `${browser}-${mode}-${name}.png`), await s.screenshot());
+      }
+
+      /**
+       * axe-core on the page and on every frame of ours in it; resolves with the violations. In a
+       * frame, the rules about a whole page (one main landmark, a level-one heading, all content
+       * in landmarks) are off: a frame's content sits inside the page's form, as axe itself
+       * treats frames when it runs from the top.
+       */
+      async function axe() {
+        const run = async (frame) => {
+          await s.run(AXE);
+          const rules = frame ? { 'landmark-one-main': { enabled: false }, 'page-has-heading-one': { enabled: false }, region: { enabled: false } } : {};
+          return s.run(`return axe.run(document, { iframes: false, resultTypes: ['violations'], rules: arguments[0] })
+            .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`, rules);
+        };
+        const found = (await run(false)).map((v) => `page ${v}`);
+        if (isolated) {
+          const frames = await s.run(() => [...document.querySelectorAll('iframe.payjp-frame, iframe.payjp-badge-frame, dialog.payjp-tds > iframe')].map((f, i) => {
+            f.dataset.axe = String(i);
+            return i;
+          }));
+          for (const i of frames) {
+            await s.enterFrame(`iframe[data-axe="${i}"]`);
+            found.push(...(await run(true)).map((v) => `frame ${i} ${v}`));
+            await s.top();
+          }
+        }
+        return found;
+      }
+
+      test(`[${mode}] one submit names every problem once, marks each field, focuses the first, and sends nothing (ja and en)`, async () => {
+        for (const lang of ['ja', 'en']) {
+          await open(`lang=${lang}`);
+          await fill({ expiry: '', cvc: '', name: 'T', email: 'taro@' });
+          await s.click(await s.find('#pay'));
+          const problems = await s.waitFor(() => !document.getElementById('problems').hidden && [...document.querySelectorAll('#problems-list a')].map((a) => a.textContent), { what: 'the problems' });
+          assert.equal(problems.length, 4, `${lang}: name, e-mail, expiry and CVC: ${problems}`);
+          for (const p of problems) assert.equal(/[\u3040-\u30ff\u4e00-\u9fff]/.test(p), lang === 'ja', `${lang}: ${p}`);
+          const page = await s.run(() => ({
+            active: document.activeElement.id,
+            result: document.getElementById('result').textContent,
+            name: [document.getElementById('name').getAttribute('aria-invalid'), document.getElementById('name-error').textContent],
+            email: [document.getElementById('email').getAttribute('aria-invalid'), document.getElementById('email-error').textContent],
+            cardLine: document.querySelector('#card-element .payjp-error').textContent,
+          }));
+          assert.equal(page.active, 'name', `${lang}: the first problem in the form's order has the focus`);
+          assert.equal(page.result, '', `${lang}: the status line repeats nothing`);
+          assert.deepEqual(page.name, ['true', problems[0]]);
+          assert.deepEqual(page.email, ['true', problems[1]]);
+          assert.equal(page.cardLine, problems[2], `${lang}: the card's first problem shows under it`);
+          // Every message is in one live region at most, across the page and the card's frame.
+          for (const message of problems) {
+            const inPage = await s.run(liveRegionsWith, message);
+            const inFrame = isolated ? await inCard(liveRegionsWith, [message]) : 0;
+            assert.ok(inPage + inFrame <= 1, `${lang}: "${message}" is announced by ${inPage + inFrame} live regions`);
+          }
+          // The combined element: only the input whose error shows is described by it.
+          const described = await inCard(() => [...document.querySelectorAll('.payjp-input')].map((i) => [i.getAttribute('aria-invalid'), i.getAttribute('aria-describedby') !== null]));
+          assert.deepEqual(described, [['false', false], ['true', true], ['true', false]], `${lang}: number, expiry, CVC`);
+          if (lang === 'en') await shoot('errors-desktop');
+        }
+        assert.equal((await stats()).token_requests, 0, 'nothing was sent');
+      });
+
+      test(`[${mode}] with only the card at fault, the card field at fault takes the focus; fixing a field clears its mark`, async () => {
+        await open('lang=en');
+        await fill({ cvc: '' });
+        await s.click(await s.find('#pay'));
+        await s.waitFor(() => !document.getElementById('problems').hidden, { what: 'the problems' });
+        const focused = await inCard(() => document.hasFocus() && document.activeElement.className);
+        assert.match(String(focused), /payjp-cvc/);
+        await s.run(() => {
+          document.getElementById('name').value = '';
+        });
+        await s.click(await s.find('#name'));
+        await s.keys('T');
+        assert.equal(await s.run(() => document.getElementById('name').getAttribute('aria-invalid')), 'false');
+      });
+
+      test(`[${mode}] a paid checkout is confirmed and locked, and a second submit charges nothing`, async () => {
+        await open('lang=en&tds=0');
+        await fill();
+        await s.click(await s.find('#pay'));
+        const r = await result();
+        assert.ok(r.ok, r.text);
+        const after = await s.run(() => ({
+          disabled: document.getElementById('pay').disabled,
+          label: document.getElementById('pay').textContent,
+          active: document.activeElement.id,
+          inputs: ['name', 'email', 'tds'].map((id) => document.getElementById(id).disabled),
+        }));
+        assert.deepEqual(after, { disabled: true, label: 'Paid', active: 'result', inputs: [true, true, true] });
+        assert.equal(await inCard(() => document.querySelector('.payjp-number').disabled), true, 'the card is locked');
+        await shoot('paid-desktop');
+        // However the form is submitted again, nothing more is charged.
+        await s.run(() => {
+          const pay = document.getElementById('pay');
+          pay.disabled = false;
+          pay.click();
+          document.getElementById('pay-form').requestSubmit();
+        });
+        await new Promise((r) => setTimeout(r, 1500));
+        assert.equal(await charges(), 1, 'one charge request');
+        assert.equal((await stats()).tokens_created, 1, 'one token');
+      });
+
+      test(`[${mode}] at 390 and 320 px the whole card number shows, with expiry and CVC under it`, async () => {
+        for (const width of [390, 320]) {
+          // Firefox keeps a window at least 500 px wide: there the page itself is narrowed to the
+          // phone's width (the demo's phone layout is a container query on the page's width).
+          await s.size(width, 900);
+          await open('lang=en');
+          const viewport = await s.run((w) => {
+            if (window.innerWidth > w) document.documentElement.style.width = `${w}px`;
+            return document.body.clientWidth;
+          }, width);
+          assert.ok(viewport <= width, `${browser} went down to ${viewport} px`);
+          await fill({ number: '4242424242424242', expiry: '', cvc: '' });
+          const layout = await inCard(() => {
+            const [n, e, c] = [...document.querySelectorAll('.payjp-input')];
+            const [rn, re, rc] = [n, e, c].map((i) => i.getBoundingClientRect());
+            return { overflow: n.scrollWidth - n.clientWidth, numberWidth: rn.width, wrapped: re.top >= rn.bottom && rc.top >= rn.bottom };
+          });
+          assert.ok(layout.overflow <= 0, `${width}px: the number overflows by ${layout.overflow}px (its input is ${layout.numberWidth}px)`);
+          assert.ok(layout.wrapped, `${width}px: expiry and CVC wrap under the number`);
+          if (width === 390) {
+            await shoot('filled-390');
+            await fill({ number: '', expiry: '', cvc: '', name: 'T', email: 'taro@' });
+            await s.click(await s.find('#pay'));
+            await s.waitFor(() => !document.getElementById('problems').hidden, { what: 'the problems' });
+            await shoot('errors-390');
+          }
+        }
+      });
+
+      test(`[${mode}] the error line under an element is red and smaller than the text`, async () => {
+        await open('lang=en');
+        await type('.payjp-number', '4242');
+        await type('.payjp-expiry', '1');
+        await s.click(await s.find('#name'));
+        const line = await s.waitFor(() => {
+          const e = document.querySelector('#card-element .payjp-error');
+          const style = getComputedStyle(e);
+          return e.textContent && { color: style.color, size: parseFloat(style.fontSize), body: parseFloat(getComputedStyle(document.body).fontSize), display: style.display };
+        }, { what: 'the error line' });
+        assert.equal(line.color, 'rgb(180, 35, 24)');
+        assert.ok(line.size < line.body, JSON.stringify(line));
+        assert.equal(line.display, 'block');
+      });
+
+      test(`[${mode}] a press on the card box's padding focuses the card input`, async () => {
+        await open('lang=en');
+        const box = await s.find(`${CARD} .payjp-element`);
+        const { height } = await s.rect(box);
+        assert.ok(height > 40, `the box is ${height}px tall`);
+        for (const [x, y] of [[4, 4], [4, height - 4]]) {
+          await s.click(await s.find('#name'));
+          await s.clickAt(box, x, y);
+          await new Promise((r) => setTimeout(r, 300));
+          const active = await inCard(() => document.hasFocus() && document.activeElement.classList.contains('payjp-input'));
+          assert.equal(active, true, `a press at ${x},${y} focused a card input`);
+        }
+      });
+
+      test(`[${mode}] inputs are named by the page's labels and required; the combined element shows which input has the focus`, async () => {
+        await open('lang=en&split=1');
+        for (const [where, label] of [['#number-element', 'Card number'], ['#expiry-element', 'Expiry'], ['#cvc-element', 'Security code']]) {
+          const input = await inCard((scope) => {
+            const i = document.querySelector(`${scope} .payjp-input`);
+            return [i.getAttribute('aria-label'), i.getAttribute('aria-required')];
+          }, [isolated ? 'body' : where], where);
+          assert.deepEqual(input, [label, 'true'], where);
+          if (isolated) assert.equal(await s.run((w) => document.querySelector(`${w} iframe`).title, where), label, `${where}: the frame's title`);
+        }
+        await open('lang=en');
+        const combined = await inCard(() => ({
+          group: [document.querySelector('.payjp-element').getAttribute('role'), document.querySelector('.payjp-element').getAttribute('aria-label')],
+          names: [...document.querySelectorAll('.payjp-input')].map((i) => i.getAttribute('aria-label')),
+        }));
+        assert.deepEqual(combined.group, ['group', 'Card']);
+        // Each name holds the visible label (WCAG 2.5.3, label in name).
+        assert.deepEqual(combined.names, ['Card number', 'Card Expiration date (MM / YY)', 'Card Security code']);
+        await focusInput('.payjp-expiry');
+        const marks = await inCard(() => [...document.querySelectorAll('.payjp-input')].map((i) => getComputedStyle(i).boxShadow !== 'none'));
+        assert.deepEqual(marks, [false, true, false], 'only the focused input is marked');
+      });
+
+      test(`[${mode}] Enter in a card field starts 3-D Secure, and after the challenge the focus is on the pay button`, async () => {
+        await open('lang=en');
+        await fill();
+        await type('.payjp-cvc', KEYS.Enter);
+        await s.waitForElement('dialog.payjp-tds');
+        await s.keys(KEYS.Escape);
+        const r = await result();
+        assert.equal(r.ok, false);
+        const active = await s.waitFor(() => !document.getElementById('pay').disabled && document.activeElement.tagName, { what: 'the pay button back' });
+        if (isolated) assert.equal(await s.run(() => document.activeElement.id), 'pay', 'not the body of a frame');
+        else assert.notEqual(active, 'BODY');
+      });
+
+      test(`[${mode}] axe-core finds no violation: empty, errors, 3-D Secure, paid`, async () => {
+        await open('lang=en');
+        assert.deepEqual(await axe(), [], 'empty');
+        await s.click(await s.find('#pay'));
+        await s.waitFor(() => !document.getElementById('problems').hidden, { what: 'the problems' });
+        assert.deepEqual(await axe(), [], 'errors');
+        await fill();
+        await s.click(await s.find('#pay'));
+        await s.waitForElement('dialog.payjp-tds');
+        await new Promise((r) => setTimeout(r, 1000));
+        await shoot('three-d-secure-desktop');
+        assert.deepEqual(await axe(), [], '3-D Secure');
+        await s.keys(KEYS.Escape);
+        await result();
+        await s.run(() => document.getElementById('tds').click());
+        await s.waitFor(() => !document.getElementById('pay').disabled);
+        await new Promise((r) => setTimeout(r, 2100)); // the token client's cool-down
+        await s.click(await s.find('#pay'));
+        assert.ok((await result()).ok);
+        assert.deepEqual(await axe(), [], 'paid');
+      });
+
+      test(`[${mode}] keyboard only: from the first field to the confirmation`, async () => {
+        // Keys go to whatever has the focus. When that is in a frame of another site, WebDriver
+        // must be told to send them there (Firefox drops them otherwise).
+        const press = async (...keys) => {
+          const framed = await s.run(() => document.activeElement.tagName === 'IFRAME');
+          if (framed) await s.enterFrame(`${CARD} iframe.payjp-frame`);
+          await s.keys(...keys);
+          if (framed) await s.top();
+        };
+        await open('lang=en&tds=0');
+        await s.run(() => document.activeElement?.blur());
+        const focus = () => s.run(() => document.activeElement.id || document.activeElement.tagName);
+        for (let i = 0; i < 6 && (await focus()) !== 'name'; i++) await s.keys(KEYS.Tab);
+        assert.equal(await focus(), 'name', 'Tab reaches the name');
+        await press('TARO YAMADA', KEYS.Tab, 'taro@example.jp', KEYS.Tab);
+        assert.equal(await focus(), 'split-toggle');
+        await press(KEYS.Tab);
+        await press('4242424242424242', '1230', '123');
+        const typed = await inCard(() => [...document.querySelectorAll('.payjp-input')].map((i) => i.value));
+        assert.deepEqual(typed, ['4242 4242 4242 4242', '12 / 30', '123'], 'the number moves on to expiry and CVC by itself');
+        await press(KEYS.Tab);
+        assert.equal(await focus(), 'tds');
+        await press(KEYS.Tab);
+        assert.equal(await focus(), 'pay');
+        await press(KEYS.Enter);
+        const r = await result();
+        assert.ok(r.ok, r.text);
+        assert.equal(await focus(), 'result', 'the confirmation has the focus');
+      });
+    }
+
+    test('forced colours: the pay button and the 3-D Secure dialog keep their edges (isolated and direct)', async () => {
+      // A driver of its own: geckodriver runs one session at a time.
+      const forcedDriver = await startDriver(browser);
+      const forced = await forcedDriver.session({ forcedColors: true });
+      try {
+        for (const q of ['', 'isolation=none&']) {
+          await forced.goto(`${server.merchant}/?${q}lang=en`);
+          await forced.waitFor(() => document.body.dataset.ready === 'true', { what: 'the checkout' });
+          assert.equal(await forced.run(() => matchMedia('(forced-colors: active)').matches), true);
+          const edge = (selector) => forced.run((sel) => {
+            const style = getComputedStyle(document.querySelector(sel));
+            return style.borderTopStyle !== 'none' && parseFloat(style.borderTopWidth) >= 2;
+          }, selector);
+          assert.equal(await edge('#pay'), true, `${q} the pay button`);
+          await forced.run(() => {
+            document.getElementById('name').value = 'TARO YAMADA';
+            document.getElementById('email').value = 'taro@example.jp';
+          });
+          const put = async (sel, text) => {
+            if (!q) await forced.enterFrame('#card-element iframe.payjp-frame');
+            await forced.type(await forced.waitForElement(sel), text);
+            await forced.top();
+          };
+          await put('.payjp-number', '4242424242424242');
+          await put('.payjp-expiry', '1230');
+          await put('.payjp-cvc', '123');
+          await forced.click(await forced.find('#pay'));
+          await forced.waitForElement('dialog.payjp-tds');
+          assert.equal(await edge('dialog.payjp-tds'), true, `${q} the dialog`);
+          await forced.keys(KEYS.Escape);
+          await forced.waitFor(() => !document.querySelector('dialog.payjp-tds'));
+        }
+      } finally {
+        await forced.close();
+        await forcedDriver.stop();
+      }
+    });
+  });
+}
