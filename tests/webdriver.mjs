@@ -153,6 +153,20 @@ class Session {
     await this.call('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
   }
 
+  /** Presses keys into whatever has the focus, however deep in frames: WebDriver sends key
+   * events to the frame it is in, so it follows the focus down first (from the top). */
+  async keysToFocus(...texts) {
+    await this.top();
+    for (let depth = 0; depth < 5; depth++) {
+      const active = await this.call('GET', '/element/active').catch(() => null);
+      const id = active && (active[ELEMENT] ?? Object.values(active)[0]);
+      if (!id || (await this.call('GET', `/element/${id}/name`)).toLowerCase() !== 'iframe') break;
+      await this.call('POST', '/frame', { id: { [ELEMENT]: id } });
+    }
+    await this.keys(...texts);
+    await this.top();
+  }
+
   /** A mouse press at `x`, `y` CSS pixels from the top left corner of `element`. */
   async clickAt(element, x, y) {
     const rect = await this.call('GET', `/element/${element}/rect`);

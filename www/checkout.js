@@ -167,6 +167,7 @@ $('pay-form').addEventListener('submit', async (event) => {
   pay.disabled = true;
   pay.textContent = t.paying;
   show('', '');
+  showProblems([]);
   try {
     const token = await payjp.createToken(tokenElement, {
       card: { name: $('name').value, email: $('email').value },

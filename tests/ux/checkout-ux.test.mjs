@@ -57,6 +57,16 @@ function liveRegionsWith(message) {
     .filter((e) => e.getAttribute('aria-live') !== 'off' && !e.closest('[aria-hidden=true]') && e.textContent.includes(message)).length;
 }
 
+/** The card frame's height as its frame reported it, and the placeholder's: the height the page
+ * gave it at mount, before the frame was ready (1.5em, or 3.6em when the box is narrower than
+ * 23.6em and expiry and CVC will wrap). */
+function frameHeights() {
+  const frame = document.querySelector('#card-element iframe');
+  const { width, height: reported } = frame.getBoundingClientRect();
+  const em = parseFloat(getComputedStyle(frame.parentElement).fontSize);
+  return { reported, placeholder: (width < 23.6 * em ? 3.6 : 1.5) * em };
+}
+
 for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === process.env.BROWSER)) {
   describe(browser, () => {
     let driver;
@@ -238,8 +248,10 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
           // phone's width (the demo's phone layout is a container query on the page's width).
           await s.size(width, 900);
           await open('lang=en');
+          // Phones' scrollbars overlay the page; a desktop browser's would take 15 px of it.
           const viewport = await s.run((w) => {
             if (window.innerWidth > w) document.documentElement.style.width = `${w}px`;
+            document.documentElement.style.scrollbarWidth = 'none';
             return document.body.clientWidth;
           }, width);
           assert.ok(viewport <= width, `${browser} went down to ${viewport} px`);
@@ -251,12 +263,23 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
           });
           assert.ok(layout.overflow <= 0, `${width}px: the number overflows by ${layout.overflow}px (its input is ${layout.numberWidth}px)`);
           assert.ok(layout.wrapped, `${width}px: expiry and CVC wrap under the number`);
+          if (isolated) {
+            // The box had this size before its frame said how tall it is: no shift as it loads.
+            const heights = await s.run(frameHeights);
+            assert.ok(Math.abs(heights.reported - heights.placeholder) <= 2, `${width}px: ${JSON.stringify(heights)}`);
+          }
           if (width === 390) {
             await shoot('filled-390');
             await fill({ number: '', expiry: '', cvc: '', name: 'T', email: 'taro@' });
             await s.click(await s.find('#pay'));
             await s.waitFor(() => !document.getElementById('problems').hidden, { what: 'the problems' });
             await shoot('errors-390');
+            // And a buyer on the phone pays.
+            await fill({ number: '' }); // the number is there already
+            await s.run(() => document.getElementById('tds').click());
+            await s.click(await s.find('#pay'));
+            const r = await result();
+            assert.ok(r.ok, r.text);
           }
         }
       });
@@ -280,6 +303,10 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
         await open('lang=en');
         const box = await s.find(`${CARD} .payjp-element`);
         const { height } = await s.rect(box);
+        if (isolated) {
+          const heights = await s.run(frameHeights);
+          assert.ok(Math.abs(heights.reported - heights.placeholder) <= 2, `the placeholder's height: ${JSON.stringify(heights)}`);
+        }
         assert.ok(height > 40, `the box is ${height}px tall`);
         for (const [x, y] of [[4, 4], [4, height - 4]]) {
           await s.click(await s.find('#name'));
@@ -348,35 +375,50 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
         assert.deepEqual(await axe(), [], 'paid');
       });
 
-      test(`[${mode}] keyboard only: from the first field to the confirmation`, async () => {
-        // Keys go to whatever has the focus. When that is in a frame of another site, WebDriver
-        // must be told to send them there (Firefox drops them otherwise).
-        const press = async (...keys) => {
-          const framed = await s.run(() => document.activeElement.tagName === 'IFRAME');
-          if (framed) await s.enterFrame(`${CARD} iframe.payjp-frame`);
-          await s.keys(...keys);
-          if (framed) await s.top();
-        };
-        await open('lang=en&tds=0');
-        await s.run(() => document.activeElement?.blur());
-        const focus = () => s.run(() => document.activeElement.id || document.activeElement.tagName);
-        for (let i = 0; i < 6 && (await focus()) !== 'name'; i++) await s.keys(KEYS.Tab);
-        assert.equal(await focus(), 'name', 'Tab reaches the name');
-        await press('TARO YAMADA', KEYS.Tab, 'taro@example.jp', KEYS.Tab);
-        assert.equal(await focus(), 'split-toggle');
-        await press(KEYS.Tab);
-        await press('4242424242424242', '1230', '123');
-        const typed = await inCard(() => [...document.querySelectorAll('.payjp-input')].map((i) => i.value));
-        assert.deepEqual(typed, ['4242 4242 4242 4242', '12 / 30', '123'], 'the number moves on to expiry and CVC by itself');
-        await press(KEYS.Tab);
-        assert.equal(await focus(), 'tds');
-        await press(KEYS.Tab);
-        assert.equal(await focus(), 'pay');
-        await press(KEYS.Enter);
-        const r = await result();
-        assert.ok(r.ok, r.text);
-        assert.equal(await focus(), 'result', 'the confirmation has the focus');
-      });
+      for (const tds of [false, true]) {
+        test(`[${mode}] keyboard only: from the first field to the confirmation${tds ? ', through a 3-D Secure challenge' : ''}`, async () => {
+          const press = (...keys) => s.keysToFocus(...keys);
+          const focus = () => s.run(() => document.activeElement.id || document.activeElement.tagName);
+          await open(`lang=en&tds=${tds ? 1 : 0}`);
+          await s.run(() => document.activeElement?.blur());
+          for (let i = 0; i < 6 && (await focus()) !== 'name'; i++) await press(KEYS.Tab);
+          assert.equal(await focus(), 'name', 'Tab reaches the name');
+          await press('TARO YAMADA', KEYS.Tab, 'taro@example.jp', KEYS.Tab);
+          assert.equal(await focus(), 'split-toggle');
+          await press(KEYS.Tab);
+          await press('4242424242424242', '1230', '123');
+          const typed = await inCard(() => [...document.querySelectorAll('.payjp-input')].map((i) => i.value));
+          assert.deepEqual(typed, ['4242 4242 4242 4242', '12 / 30', '123'], 'the number moves on to expiry and CVC by itself');
+          await press(KEYS.Tab);
+          assert.equal(await focus(), 'tds');
+          await press(KEYS.Tab);
+          assert.equal(await focus(), 'pay');
+          await press(KEYS.Enter);
+          if (tds) {
+            // The dialog takes the focus; Tab finds the issuer's code input and its button.
+            await s.waitForElement('dialog.payjp-tds');
+            const issuerFocus = async () => {
+              await s.enterFrame('dialog.payjp-tds iframe');
+              if (isolated) await s.enterFrame('iframe.payjp-tds-frame');
+              const id = await s.run(() => document.hasFocus() && document.activeElement.id).catch(() => false);
+              await s.top();
+              return id;
+            };
+            if (!isolated) await s.waitFor(() => document.querySelector('iframe.payjp-tds-frame'), { what: 'the issuer' });
+            let found = false;
+            for (let i = 0; i < 8 && !found; i++) {
+              await new Promise((r) => setTimeout(r, 300));
+              found = (await issuerFocus()) === 'code';
+              if (!found) await press(KEYS.Tab);
+            }
+            assert.ok(found, 'Tab reaches the one-time code');
+            await press('123456', KEYS.Enter);
+          }
+          const r = await result();
+          assert.ok(r.ok, r.text);
+          assert.equal(await focus(), 'result', 'the confirmation has the focus');
+        });
+      }
     }
 
     test('forced colours: the pay button and the 3-D Secure dialog keep their edges (isolated and direct)', async () => {

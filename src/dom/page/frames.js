@@ -328,6 +328,10 @@ export class FrameView {
       scrolling: 'no',
     });
     this.root.append(this.link.iframe);
+    // Until the frame reports its height, it has the height it will have: one row, or two for a
+    // combined element narrower than its fields (expiry and CVC wrap, see view.js).
+    const { width } = this.link.iframe.getBoundingClientRect();
+    if (this.type === 'card' && width && width < 23.6 * parseFloat(getComputedStyle(this.root).fontSize)) this.link.iframe.style.height = '3.6em';
   }
 
   onFrameMessage(data) {
