@@ -1,12 +1,13 @@
 //! Expiry date validation. Accepts `MM/YY`, `MM / YY`, `MM/YYYY`, `MMYY`, `M/YY` and their
-//! full-width forms (`１２／３０`). The current month is still valid; a year more than
+//! full-width forms (`１２／３０`), with a slash, a space or any dash of the card number's
+//! separators (`12ー30`) between month and year; invisible characters are dropped. The current month is still valid; a year more than
 //! [`MAX_YEARS_AHEAD`] years ahead is not. "Now" is a parameter so that tests fix the clock.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
 use super::error::Problem;
-use super::normalize::ascii_digit;
+use super::normalize::{ascii_digit, is_card_number_separator, is_invisible};
 
 /// How far ahead an expiry year may be.
 pub const MAX_YEARS_AHEAD: u16 = 20;
@@ -39,13 +40,14 @@ impl ExpiryCheck {
     }
 }
 
-/// A separator between month and year: slashes and dashes in both widths.
-fn is_expiry_slash(c: char) -> bool {
-    matches!(c, '/' | '\u{FF0F}' | '-' | '\u{FF0D}')
-}
-
 fn is_expiry_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{00A0}')
+}
+
+/// A character that may stand between month and year: a slash in either width, or any of the
+/// card number's separators (spaces, `-`, `ー`, `ｰ`, the dashes and the minus sign).
+pub fn is_expiry_separator(c: char) -> bool {
+    matches!(c, '/' | '\u{FF0F}') || is_card_number_separator(c)
 }
 
 /// The month and year digits as typed, before any range checks.
@@ -58,7 +60,8 @@ struct Split {
 /// Splits the input at its separator. `Err` says which part held a character that has no place
 /// in an expiry date.
 fn split(input: &str) -> Result<Split, Problem> {
-    let mut chars = input.trim_matches(is_expiry_space).chars().peekable();
+    let visible: String = input.chars().filter(|c| !is_invisible(*c)).collect();
+    let mut chars = visible.trim_matches(is_expiry_space).chars().peekable();
     let mut month = String::new();
     while let Some(d) = chars.peek().copied().and_then(ascii_digit) {
         month.push(d);
@@ -69,7 +72,7 @@ fn split(input: &str) -> Result<Split, Problem> {
     while let Some(&c) = chars.peek() {
         if is_expiry_space(c) {
             has_separator = true;
-        } else if is_expiry_slash(c) && slashes == 0 {
+        } else if is_expiry_separator(c) && slashes == 0 {
             has_separator = true;
             slashes += 1;
         } else {
@@ -119,6 +122,10 @@ fn expand_two_digit_year(yy: u16, now: YearMonth) -> u16 {
 }
 
 pub fn validate_expiry(input: &str, now: YearMonth) -> ExpiryCheck {
+    // Nothing but separators (`/`, ` / `) is an empty field, as a lone space is.
+    if input.chars().all(|c| is_expiry_separator(c) || is_invisible(c)) {
+        return ExpiryCheck::unfinished(None);
+    }
     let parts = match split(input) {
         Ok(parts) => parts,
         Err(problem) => return ExpiryCheck::invalid(None, None, problem),
@@ -149,7 +156,19 @@ pub fn validate_expiry(input: &str, now: YearMonth) -> ExpiryCheck {
             year
         }
         4 => parse_number(&parts.year),
-        0 | 1 | 3 => return ExpiryCheck::unfinished(month),
+        3 => {
+            // The start of a four-digit year: wrong as soon as no year of its decade can be
+            // accepted (`10/123`, `12/205`), with the error the fourth digit would bring.
+            let first = parse_number(&parts.year) * 10;
+            return if (first + 9, month) < (now.year, Some(now.month)) {
+                ExpiryCheck::invalid(month, None, Problem::ExpiryYearPast)
+            } else if first > now.year + MAX_YEARS_AHEAD {
+                ExpiryCheck::invalid(month, None, Problem::ExpiryYearTooFar)
+            } else {
+                ExpiryCheck::unfinished(month)
+            };
+        }
+        0 | 1 => return ExpiryCheck::unfinished(month),
         _ => return ExpiryCheck::invalid(month, None, Problem::InvalidExpiryYear),
     };
 

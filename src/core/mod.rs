@@ -47,5 +47,5 @@ pub use holder_name::validate_holder_name;
 pub use interaction::{field_state, visible_error, FieldCheckSummary, FieldKind, FieldState};
 pub use luhn::luhn_valid;
 pub use normalize::normalize_card_number;
-pub use number::{validate_card_number, CardNumberCheck};
+pub use number::{detect_brand, validate_card_number, CardNumberCheck};
 pub use phone::validate_phone;

@@ -6,14 +6,15 @@ use crate::prelude::*;
 
 use super::check::FieldCheck;
 use super::error::Problem;
-use super::normalize::{is_card_number_separator, to_half_width};
+use super::normalize::{is_card_number_separator, is_invisible, to_half_width};
 
 const E164_MAX_DIGITS: usize = 15;
 const E164_MIN_DIGITS: usize = 8;
 
-/// Separators buyers put in phone numbers: the card-number set plus brackets and dots.
+/// Separators buyers put in phone numbers: the card-number set plus brackets and dots; invisible
+/// characters are dropped too.
 fn is_phone_separator(c: char) -> bool {
-    is_card_number_separator(c) || matches!(c, '(' | ')' | '.')
+    is_card_number_separator(c) || is_invisible(c) || matches!(c, '(' | ')' | '.')
 }
 
 /// Digits a Japanese domestic number has, from its leading digits: mobile (070/080/090),
