@@ -5,7 +5,7 @@
 
 use payjp_wasm::core::normalize::{half_width_collapsed, CARD_NUMBER_SEPARATORS};
 use payjp_wasm::core::{
-    detect, detect_brand, field_state, format_card_number, format_cvc, format_expiry, luhn_valid,
+    detect, detect_brand, field_state, format_card_number, kana_to_romaji, format_cvc, format_expiry, luhn_valid,
     normalize_card_number, reformat_card_number, reformat_expiry, validate_card_number, validate_cvc,
     validate_email, validate_expiry, validate_holder_name, validate_phone, EditKind, FieldKind, Lang,
     Network, YearMonth,
@@ -90,7 +90,7 @@ fn run_every_validator(s: &str) {
         assert!(!check.is_valid || check.problem.is_none());
     }
     let _ = (detect(s), detect_brand(s), normalize_card_number(s), luhn_valid(s), half_width_collapsed(s));
-    let _ = (Lang::from_tag(s), Network::from_payjp_name(s));
+    let _ = (Lang::from_tag(s), Network::from_payjp_name(s), kana_to_romaji(s));
     let len = utf16_len(s);
     let half = s.char_indices().nth(s.chars().count() / 2).map_or(s.len(), |(i, _)| i);
     let (head, tail) = s.split_at(half);

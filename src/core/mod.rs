@@ -12,6 +12,7 @@
 //! | `number` | card number validation |
 //! | `format` | grouping as you type, with the caret |
 //! | `expiry`, `cvc`, `holder_name`, `email`, `phone` | one field each |
+//! | `romaji` | a holder-name suggestion from kana, in passport Hepburn |
 //! | `error` | error codes and their ja/en messages |
 //! | `interaction` | when a field shows its error (blur, full length, submit) |
 
@@ -32,6 +33,7 @@ pub mod luhn;
 pub mod normalize;
 pub mod number;
 pub mod phone;
+pub mod romaji;
 
 pub use brand::{detect, Detection, Network};
 pub use check::FieldCheck;
@@ -49,3 +51,4 @@ pub use luhn::luhn_valid;
 pub use normalize::normalize_card_number;
 pub use number::{detect_brand, validate_card_number, CardNumberCheck};
 pub use phone::validate_phone;
+pub use romaji::{kana_to_romaji, RomajiError};
