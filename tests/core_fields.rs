@@ -310,6 +310,20 @@ fn phone_table() {
         ("+819012345678", "+819012345678", true, true),
         ("+81 90 1234 5678", "+819012345678", true, true),
         ("+81 (0)90-1234-5678", "+819012345678", true, true),
+        ("０９０１２３４５６７８", "+819012345678", true, true),
+        ("＋８１　９０　１２３４　５６７８", "+819012345678", true, true),
+        ("+81-90-1234-5678", "+819012345678", true, true),
+        ("(090) 1234-5678", "+819012345678", true, true),
+        ("+81 (0)3-1234-5678", "+81312345678", true, true),
+        ("+81 3 1234 5678", "+81312345678", true, true),
+        ("+81 800 123 4567", "+818001234567", true, true),
+        ("+81 50 1234 5678", "+815012345678", true, true),
+        ("０３（１２３４）５６７８", "+81312345678", true, true),
+        // A Japanese number after +81 has its exact length: a mobile number a digit short waits,
+        // one a digit long is wrong.
+        ("+81 90 1234 567", "", false, true),
+        ("+81 90 1234 56789", "", false, false),
+        ("+81 3 1234 56789", "", false, false),
         ("＋８１９０１２３４５６７８", "+819012345678", true, true),
         ("+14155552671", "+14155552671", true, true),
         ("+442071838750", "+442071838750", true, true),
@@ -335,6 +349,81 @@ fn phone_table() {
         assert_eq!(c.problem.is_some(), !potential, "{input:?}");
         if c.problem.is_some() {
             assert_eq!(c.problem.map(|p| p.code()), Some(ErrorCode::InvalidPhone));
+        }
+    }
+}
+
+#[test]
+fn email_domain_suggestions() {
+    use payjp_wasm::core::suggest_email;
+    // (typed, suggestion)
+    let cases: &[(&str, Option<&str>)] = &[
+        // One edit: a swap, a wrong, missing or extra letter.
+        ("taro@gmial.com", Some("taro@gmail.com")),
+        ("taro@gmai.com", Some("taro@gmail.com")),
+        ("taro@gmail.con", Some("taro@gmail.com")),
+        ("taro@gmail.co", Some("taro@gmail.com")),
+        ("taro@gmaill.com", Some("taro@gmail.com")),
+        ("taro@docomo.ne.jo", Some("taro@docomo.ne.jp")),
+        ("taro@docono.ne.jp", Some("taro@docomo.ne.jp")),
+        ("taro@yahoo.co.jo", Some("taro@yahoo.co.jp")),
+        ("taro@yaho.co.jp", Some("taro@yahoo.co.jp")),
+        ("taro@ezweb.ne.jo", Some("taro@ezweb.ne.jp")),
+        ("taro@au.con", Some("taro@au.com")),
+        ("taro@softbank.ne.jo", Some("taro@softbank.ne.jp")),
+        ("taro@i.sofbank.jp", Some("taro@i.softbank.jp")),
+        ("taro@iclod.com", Some("taro@icloud.com")),
+        ("taro@icloud.co", Some("taro@icloud.com")),
+        // A label left out.
+        ("taro@ezweb.jp", Some("taro@ezweb.ne.jp")),
+        ("taro@docomo.jp", Some("taro@docomo.ne.jp")),
+        ("taro@softbank.jp", Some("taro@softbank.ne.jp")),
+        ("taro@yahoo.jp", Some("taro@yahoo.co.jp")),
+        ("taro@yahoo.co", Some("taro@yahoo.co.jp")),
+        ("taro@gmail", Some("taro@gmail.com")),
+        // Case and width: compared in lowercase, suggested half-width; the local part as typed.
+        ("Taro.Y@GMIAL.COM", Some("Taro.Y@gmail.com")),
+        ("ｔａｒｏ＠ｇｍｉａｌ．ｃｏｍ", Some("taro@gmail.com")),
+        (" taro@gmial.com ", Some("taro@gmail.com")),
+        // Exact: nothing to suggest, in any case.
+        ("taro@gmail.com", None),
+        ("taro@GMAIL.COM", None),
+        ("taro@docomo.ne.jp", None),
+        ("taro@i.softbank.jp", None),
+        ("taro@softbank.ne.jp", None),
+        ("taro@au.com", None),
+        // Far away, or a real domain next to a common one.
+        ("taro@example.com", None),
+        ("taro@example.co.jp", None),
+        ("taro@gmial.con", None),
+        ("taro@yahoo.com", None),
+        ("taro@yahoo.co.uk", None),
+        ("taro@hotmail.com", None),
+        ("taro@outlook.jp", None),
+        ("taro@me.com", None),
+        ("taro@aol.com", None),
+        ("taro@mail.com", None),
+        ("taro@ymail.com", None),
+        ("taro@email.com", None),
+        ("taro@ne.jp", None),
+        ("taro@nifty.com", None),
+        // Two edits, even where the slip is plausible: the rule stays one edit.
+        ("taro@docomo.co.jp", None),
+        ("taro@ocn.ne.jp", None),
+        // Not an address yet.
+        ("taro", None),
+        ("taro@", None),
+        ("@gmial.com", None),
+        ("", None),
+    ];
+    for (typed, suggestion) in cases {
+        assert_eq!(suggest_email(typed).as_deref(), *suggestion, "{typed:?}");
+    }
+    // A suggestion is a valid address that suggests nothing more.
+    for (typed, suggestion) in cases {
+        if let Some(s) = suggestion {
+            assert!(validate_email(s).is_valid, "{typed:?}");
+            assert_eq!(suggest_email(s), None, "{s:?}");
         }
     }
 }

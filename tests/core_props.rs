@@ -3,9 +3,10 @@
 //! valid number stays valid whatever separators and invisible characters are put into it.
 #![cfg(not(target_arch = "wasm32"))]
 
+use payjp_wasm::core::email::COMMON_MAIL_DOMAINS;
 use payjp_wasm::core::normalize::{half_width_collapsed, CARD_NUMBER_SEPARATORS};
 use payjp_wasm::core::{
-    detect, detect_brand, field_state, format_card_number, kana_to_romaji, format_cvc, format_expiry, luhn_valid,
+    detect, detect_brand, field_state, format_card_number, kana_to_romaji, suggest_email, format_cvc, format_expiry, luhn_valid,
     normalize_card_number, reformat_card_number, reformat_expiry, validate_card_number, validate_cvc,
     validate_email, validate_expiry, validate_holder_name, validate_phone, EditKind, FieldKind, Lang,
     Network, YearMonth,
@@ -91,6 +92,10 @@ fn run_every_validator(s: &str) {
     }
     let _ = (detect(s), detect_brand(s), normalize_card_number(s), luhn_valid(s), half_width_collapsed(s));
     let _ = (Lang::from_tag(s), Network::from_payjp_name(s), kana_to_romaji(s));
+    if let Some(suggestion) = suggest_email(s) {
+        assert!(validate_email(&suggestion).is_valid);
+        assert_eq!(suggest_email(&suggestion), None);
+    }
     let len = utf16_len(s);
     let half = s.char_indices().nth(s.chars().count() / 2).map_or(s.len(), |(i, _)| i);
     let (head, tail) = s.split_at(half);
@@ -298,6 +303,38 @@ proptest! {
         let spaces = ['\u{00A0}', '\u{3000}'];
         prop_assert!(!once.value.contains(spaces));
         prop_assert!(!once.value.chars().any(|c| INVISIBLE.contains(&c)));
+    }
+
+    #[test]
+    fn email_suggestions_are_common_domains_near_what_was_typed(
+        local in "[a-z0-9._+-]{1,12}",
+        domain in prop_oneof![
+            proptest::sample::select(COMMON_MAIL_DOMAINS.to_vec()).prop_map(String::from),
+            "[a-z.]{1,14}",
+        ],
+        slip in any::<(usize, u8)>(),
+    ) {
+        // The domain, possibly with one character replaced.
+        let mut typed: Vec<u8> = domain.clone().into_bytes();
+        let at = slip.0 % typed.len();
+        typed[at] = b"abcdefghijklmnopqrstuvwxyz."[usize::from(slip.1) % 27];
+        let typed = String::from_utf8(typed).unwrap();
+        let address = format!("{local}@{typed}");
+        match suggest_email(&address) {
+            Some(suggestion) => {
+                let (l, d) = suggestion.split_once('@').unwrap();
+                prop_assert_eq!(l, local.as_str());
+                prop_assert!(COMMON_MAIL_DOMAINS.contains(&d));
+                prop_assert_ne!(d, typed.as_str());
+                prop_assert!(d.len().abs_diff(typed.len()) <= 3);
+            }
+            // One slip from a common domain is always caught (unless it is one of the others).
+            None => prop_assert!(
+                !COMMON_MAIL_DOMAINS.contains(&domain.as_str()) || typed == domain || COMMON_MAIL_DOMAINS.contains(&typed.as_str())
+                    || ["mail.com", "email.com", "ymail.com"].contains(&typed.as_str()),
+                "{:?}", address
+            ),
+        }
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub mod romaji;
 pub use brand::{detect, Detection, Network};
 pub use check::FieldCheck;
 pub use cvc::validate_cvc;
-pub use email::validate_email;
+pub use email::{suggest_email, validate_email};
 pub use error::{ErrorCode, Lang, Problem};
 pub use expiry::{validate_expiry, ExpiryCheck, YearMonth};
 pub use format::{

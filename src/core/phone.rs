@@ -17,15 +17,14 @@ fn is_phone_separator(c: char) -> bool {
     is_card_number_separator(c) || is_invisible(c) || matches!(c, '(' | ')' | '.')
 }
 
-/// Digits a Japanese domestic number has, from its leading digits: mobile (070/080/090),
-/// IP (050), 060 and 0800 numbers have 11, the rest 10.
-fn japanese_domestic_length(digits: &str) -> usize {
-    let b = digits.as_bytes();
-    let eleven = (b.len() >= 3 && matches!(b[1], b'5'..=b'9') && b[2] == b'0') || digits.starts_with("0800");
-    if eleven {
-        11
-    } else {
+/// Digits a Japanese number has after its trunk `0` (or after `+81`), from its first two:
+/// mobile (70/80/90), IP (50), 60 and 800 numbers have 10, the rest 9.
+fn japanese_national_length(national: &str) -> usize {
+    let b = national.as_bytes();
+    if (b.len() >= 2 && matches!(b[0], b'5'..=b'9') && b[1] == b'0') || national.starts_with("800") {
         10
+    } else {
+        9
     }
 }
 
@@ -61,7 +60,11 @@ pub fn validate_phone(input: &str) -> FieldCheck {
         if let Some(national) = digits.strip_prefix("810") {
             digits = prefixed("81", national);
         }
-        let (min, max) = if digits.starts_with("81") { (11, 12) } else { (E164_MIN_DIGITS, E164_MAX_DIGITS) };
+        // Japanese numbers have an exact length: `+81 90 1234 567` is a digit short.
+        let (min, max) = match digits.strip_prefix("81") {
+            Some(national) => (2 + japanese_national_length(national), 2 + japanese_national_length(national)),
+            None => (E164_MIN_DIGITS, E164_MAX_DIGITS),
+        };
         return if digits.starts_with('0') || digits.len() > max {
             FieldCheck::invalid(value, Problem::InvalidPhone)
         } else if digits.len() >= min {
@@ -74,7 +77,7 @@ pub fn validate_phone(input: &str) -> FieldCheck {
         // A local number without its area code, or an international prefix we cannot read.
         return FieldCheck::invalid(value, Problem::InvalidPhone);
     }
-    let needed = japanese_domestic_length(&digits);
+    let needed = 1 + japanese_national_length(&digits[1..]);
     if digits.len() > needed {
         FieldCheck::invalid(value, Problem::InvalidPhone)
     } else if digits.len() == needed {
