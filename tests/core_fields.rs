@@ -92,7 +92,8 @@ fn expiry_issue_18_vectors() {
         ("12/202", NOW, Some(12), None, false, true, None),
         ("12/203", NOW, Some(12), None, false, true, None),
         ("12/204", NOW, Some(12), None, false, true, None),
-        ("10/202", late_2029, Some(10), None, false, false, Some(InvalidExpiryYearPast)),
+        // The decade's year nearest now decides: "10/2029" is a month past.
+        ("10/202", late_2029, Some(10), None, false, false, Some(InvalidExpiryMonthPast)),
         ("11/202", late_2029, Some(11), None, false, true, None),
         // The fourth digit brings the same error.
         ("10/1230", NOW, Some(10), Some(1230), false, false, Some(InvalidExpiryYearPast)),

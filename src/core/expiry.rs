@@ -1,7 +1,8 @@
 //! Expiry date validation. Accepts `MM/YY`, `MM / YY`, `MM/YYYY`, `MMYY`, `M/YY` and their
 //! full-width forms (`１２／３０`), with a slash, a space or any dash of the card number's
-//! separators (`12ー30`) between month and year; invisible characters are dropped. The current month is still valid; a year more than
-//! [`MAX_YEARS_AHEAD`] years ahead is not. "Now" is a parameter so that tests fix the clock.
+//! separators (`12ー30`) between month and year; invisible characters are dropped. The current
+//! month is still valid; a year more than [`MAX_YEARS_AHEAD`] years ahead is not. "Now" is a
+//! parameter so that tests fix the clock.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
@@ -60,8 +61,11 @@ struct Split {
 /// Splits the input at its separator. `Err` says which part held a character that has no place
 /// in an expiry date.
 fn split(input: &str) -> Result<Split, Problem> {
-    let visible: String = input.chars().filter(|c| !is_invisible(*c)).collect();
-    let mut chars = visible.trim_matches(is_expiry_space).chars().peekable();
+    let mut chars = input
+        .trim_matches(|c| is_expiry_space(c) || is_invisible(c))
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .peekable();
     let mut month = String::new();
     while let Some(d) = chars.peek().copied().and_then(ascii_digit) {
         month.push(d);
@@ -122,17 +126,14 @@ fn expand_two_digit_year(yy: u16, now: YearMonth) -> u16 {
 }
 
 pub fn validate_expiry(input: &str, now: YearMonth) -> ExpiryCheck {
-    // Nothing but separators (`/`, ` / `) is an empty field, as a lone space is.
-    if input.chars().all(|c| is_expiry_separator(c) || is_invisible(c)) {
-        return ExpiryCheck::unfinished(None);
-    }
     let parts = match split(input) {
         Ok(parts) => parts,
         Err(problem) => return ExpiryCheck::invalid(None, None, problem),
     };
     // The month.
     let month = match parts.month.len() {
-        0 if !parts.has_separator => return ExpiryCheck::unfinished(None),
+        // Nothing typed, or a separator only (`/`, ` / `): an empty field.
+        0 if !parts.has_separator || parts.year.is_empty() => return ExpiryCheck::unfinished(None),
         1 if !parts.has_separator && matches!(parts.month.as_str(), "0" | "1") => {
             return ExpiryCheck::unfinished(None)
         }
@@ -158,21 +159,27 @@ pub fn validate_expiry(input: &str, now: YearMonth) -> ExpiryCheck {
         4 => parse_number(&parts.year),
         3 => {
             // The start of a four-digit year: wrong as soon as no year of its decade can be
-            // accepted (`10/123`, `12/205`), with the error the fourth digit would bring.
+            // accepted (`10/123`, `12/205`), with the error of the decade's year nearest now.
             let first = parse_number(&parts.year) * 10;
-            return if (first + 9, month) < (now.year, Some(now.month)) {
-                ExpiryCheck::invalid(month, None, Problem::ExpiryYearPast)
-            } else if first > now.year + MAX_YEARS_AHEAD {
-                ExpiryCheck::invalid(month, None, Problem::ExpiryYearTooFar)
-            } else {
-                ExpiryCheck::unfinished(month)
+            let nearest = first.max(now.year).min(first + 9);
+            return match expiry_problem(nearest, month, now) {
+                Some(p) => ExpiryCheck::invalid(month, None, p),
+                None => ExpiryCheck::unfinished(month),
             };
         }
         0 | 1 => return ExpiryCheck::unfinished(month),
         _ => return ExpiryCheck::invalid(month, None, Problem::InvalidExpiryYear),
     };
 
-    let problem = if year < now.year {
+    match expiry_problem(year, month, now) {
+        Some(p) => ExpiryCheck::invalid(month, Some(year), p),
+        None => ExpiryCheck { month, year: Some(year), is_valid: true, is_potentially_valid: true, problem: None },
+    }
+}
+
+/// What is wrong with a complete expiry date, if anything.
+fn expiry_problem(year: u16, month: Option<u8>, now: YearMonth) -> Option<Problem> {
+    if year < now.year {
         Some(Problem::ExpiryYearPast)
     } else if year == now.year && month < Some(now.month) {
         Some(Problem::ExpiryMonthPast)
@@ -180,9 +187,5 @@ pub fn validate_expiry(input: &str, now: YearMonth) -> ExpiryCheck {
         Some(Problem::ExpiryYearTooFar)
     } else {
         None
-    };
-    match problem {
-        Some(p) => ExpiryCheck::invalid(month, Some(year), p),
-        None => ExpiryCheck { month, year: Some(year), is_valid: true, is_potentially_valid: true, problem: None },
     }
 }

@@ -210,7 +210,16 @@ pub fn reformat_expiry(previous: &str, current: &str, caret: usize, kind: EditKi
 /// A CVC as typed: full-width digits become ASCII and invisible characters go; everything else
 /// stays for the validator to flag. The caret stays after the same character.
 pub fn format_cvc(text: &str, caret: usize) -> Formatted {
-    let (tokens, before) = tokenize(text, caret, |c| (!is_invisible(c)).then(|| ascii_digit(c).unwrap_or(c)));
-    let caret = tokens[..before].iter().map(|c| c.len_utf16()).sum();
-    Formatted { text: tokens.into_iter().collect(), caret }
+    let mut out = String::with_capacity(text.len());
+    let (mut offset, mut new_caret) = (0, 0);
+    for c in text.chars() {
+        if !is_invisible(c) {
+            out.push(ascii_digit(c).unwrap_or(c));
+            if offset < caret {
+                new_caret += c.len_utf16();
+            }
+        }
+        offset += c.len_utf16();
+    }
+    Formatted { text: out, caret: new_caret }
 }

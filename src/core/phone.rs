@@ -56,32 +56,30 @@ pub fn validate_phone(input: &str) -> FieldCheck {
         return FieldCheck::unfinished(value);
     }
     if plus {
-        // "+81 (0)90…" is a common way to write it; the trunk 0 is not part of E.164.
-        if let Some(national) = digits.strip_prefix("810") {
-            digits = prefixed("81", national);
-        }
-        // Japanese numbers have an exact length: `+81 90 1234 567` is a digit short.
-        let (min, max) = match digits.strip_prefix("81") {
-            Some(national) => (2 + japanese_national_length(national), 2 + japanese_national_length(national)),
-            None => (E164_MIN_DIGITS, E164_MAX_DIGITS),
+        let Some(national) = digits.strip_prefix("81") else {
+            return if digits.starts_with('0') || digits.len() > E164_MAX_DIGITS {
+                FieldCheck::invalid(value, Problem::InvalidPhone)
+            } else if digits.len() >= E164_MIN_DIGITS {
+                FieldCheck::valid(prefixed("+", &digits))
+            } else {
+                FieldCheck::unfinished(value)
+            };
         };
-        return if digits.starts_with('0') || digits.len() > max {
-            FieldCheck::invalid(value, Problem::InvalidPhone)
-        } else if digits.len() >= min {
-            FieldCheck::valid(prefixed("+", &digits))
-        } else {
-            FieldCheck::unfinished(value)
-        };
+        // A Japanese number follows the domestic rules, so it has their exact length
+        // (`+81 90 1234 567` is a digit short). "+81 (0)90…" is a common way to write it: the
+        // trunk 0 may be there or not.
+        digits = prefixed("0", national.strip_prefix('0').unwrap_or(national));
     }
     if !digits.starts_with('0') || digits.starts_with("00") {
         // A local number without its area code, or an international prefix we cannot read.
         return FieldCheck::invalid(value, Problem::InvalidPhone);
     }
-    let needed = 1 + japanese_national_length(&digits[1..]);
+    let national = digits.strip_prefix('0').unwrap_or(&digits);
+    let needed = 1 + japanese_national_length(national);
     if digits.len() > needed {
         FieldCheck::invalid(value, Problem::InvalidPhone)
     } else if digits.len() == needed {
-        FieldCheck::valid(prefixed("+81", digits.strip_prefix('0').unwrap_or(&digits)))
+        FieldCheck::valid(prefixed("+81", national))
     } else {
         FieldCheck::unfinished(value)
     }
