@@ -79,16 +79,13 @@ const NEIGHBOUR_DOMAINS: [&str; 3] = ["mail.com", "email.com", "ymail.com"];
 /// Whether `a` becomes `b` with at most one edit: a character inserted, deleted or replaced, or
 /// two neighbours swapped (`gmial` → `gmail`, the commonest slip on a phone keyboard).
 fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
-    match long.len() - short.len() {
-        0 => {
-            let suffix = |from: usize| short[from..] == long[from..];
-            prefix == short.len()
-                || suffix(prefix + 1)
-                || (prefix + 1 < short.len() && short[prefix] == long[prefix + 1] && short[prefix + 1] == long[prefix] && suffix(prefix + 2))
-        }
-        1 => short[prefix..] == long[prefix + 1..],
+    // What is left once the common start and end are taken off must be one edit.
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[start..], &b[start..]);
+    let end = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    match (&a[..a.len() - end], &b[..b.len() - end]) {
+        ([] | [_], [] | [_]) => true,
+        ([x, y], [z, w]) => x == w && y == z,
         _ => false,
     }
 }
@@ -96,9 +93,11 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
 /// Whether `typed` is `known` with one label after the first left out (`ezweb.jp` for
 /// `ezweb.ne.jp`, `gmail` for `gmail.com`).
 fn missing_a_label(typed: &str, known: &str) -> bool {
-    known.match_indices('.').any(|(dot, _)| {
-        let end = known[dot + 1..].find('.').map_or(known.len(), |i| dot + 1 + i);
-        typed.len() + (end - dot) == known.len() && typed.starts_with(&known[..dot]) && typed.ends_with(&known[end..])
+    // Bytes, not str slices: a str slice would bring in the char-boundary panic (kilobytes).
+    let (t, k) = (typed.as_bytes(), known.as_bytes());
+    (0..k.len()).filter(|&dot| k[dot] == b'.').any(|dot| {
+        let end = k[dot + 1..].iter().position(|&b| b == b'.').map_or(k.len(), |i| dot + 1 + i);
+        t.len() + (end - dot) == k.len() && t.starts_with(&k[..dot]) && t.ends_with(&k[end..])
     })
 }
 

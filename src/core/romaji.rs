@@ -35,13 +35,28 @@ pub enum RomajiError {
 
 /// The romaji of the katakana U+30A1–U+30F4 in code point order. Lowercase marks what is not a
 /// syllable of its own: small vowels and small ya/yu/yo join the syllable before, `q` is `ッ`,
-/// `n` is `ン`.
-const KATAKANA: &str = "a A i I u U e E o O KA GA KI GI KU GU KE GE KO GO SA ZA SHI JI SU ZU SE ZE SO ZO \
-TA DA CHI JI q TSU ZU TE DE TO DO NA NI NU NE NO HA BA PA HI BI PI FU BU PU HE BE PE HO BO PO \
-MA MI MU ME MO ya YA yu YU yo YO RA RI RU RE RO WA WA I E O n BU";
+/// `n` is `ン`. Three bytes each, space-padded. Bytes, and byte comparisons below: str patterns
+/// and slices would bring in kilobytes of searching and panic formatting.
+const KATAKANA: &[u8; 252] = b"a  A  i  I  u  U  e  E  o  O  KA GA KI GI KU GU KE GE KO GO SA ZA SHIJI SU ZU SE ZE SO ZO \
+TA DA CHIJI q  TSUZU TE DE TO DO NA NI NU NE NO HA BA PA HI BI PI FU BU PU HE BE PE HO BO \
+PO MA MI MU ME MO ya YA yu YU yo YO RA RI RU RE RO WA WA I  E  O  n  BU ";
 
-/// Half-width katakana U+FF66–U+FF9D, as their full-width forms.
-const HALF_WIDTH: &str = "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+/// Half-width katakana U+FF66–U+FF9D, as their full-width forms' offsets from U+30A0:
+/// ヲァィゥェォャュョッー アイウエオ カキクケコ サシスセソ タチツテト ナニヌネノ ハヒフヘホ マミムメモ
+/// ヤユヨ ラリルレロ ワン.
+const HALF_WIDTH: [u8; 56] = [
+    0x52, 0x01, 0x03, 0x05, 0x07, 0x09, 0x43, 0x45, 0x47, 0x23, 0x5C, // ヲァィゥェォャュョッー
+    0x02, 0x04, 0x06, 0x08, 0x0A, // アイウエオ
+    0x0B, 0x0D, 0x0F, 0x11, 0x13, // カキクケコ
+    0x15, 0x17, 0x19, 0x1B, 0x1D, // サシスセソ
+    0x1F, 0x21, 0x24, 0x26, 0x28, // タチツテト
+    0x2A, 0x2B, 0x2C, 0x2D, 0x2E, // ナニヌネノ
+    0x2F, 0x32, 0x35, 0x38, 0x3B, // ハヒフヘホ
+    0x3E, 0x3F, 0x40, 0x41, 0x42, // マミムメモ
+    0x44, 0x46, 0x48, // ヤユヨ
+    0x49, 0x4A, 0x4B, 0x4C, 0x4D, // ラリルレロ
+    0x4F, 0x53, // ワン
+];
 
 fn is_kanji(c: char) -> bool {
     matches!(c,
@@ -54,14 +69,18 @@ fn is_kanji(c: char) -> bool {
 
 /// `kana` with a voicing mark: `カ` + `゛` is `ガ`, `ハ` + `゜` is `パ`, `ウ` + `゛` is `ヴ`.
 fn voiced(kana: char, semi: bool) -> Option<char> {
-    let step = if semi {
-        "ハヒフヘホ".contains(kana).then_some(2)
-    } else if kana == 'ウ' {
-        return Some('ヴ');
-    } else {
-        "カキクケコサシスセソタチツテトハヒフヘホ".contains(kana).then_some(1)
+    let k = kana as u32;
+    // ハ ヒ フ ヘ ホ are every third code point from U+30CF, each followed by its voiced and
+    // semi-voiced forms; カ to チ are the odd code points U+30AB–U+30C1, ツ テ ト the even ones
+    // U+30C4–U+30C8, each followed by its voiced form.
+    let ha_row = (0x30CF..=0x30DB).contains(&k) && (k - 0x30CF) % 3 == 0;
+    let step = match (semi, kana) {
+        (true, _) if ha_row => 2,
+        (false, 'ウ') => return Some('ヴ'),
+        (false, _) if ha_row || ((0x30AB..=0x30C1).contains(&k) && k % 2 == 1) || ((0x30C4..=0x30C8).contains(&k) && k % 2 == 0) => 1,
+        _ => return None,
     };
-    char::from_u32(kana as u32 + step?)
+    char::from_u32(k + step)
 }
 
 /// The input as full-width katakana (the syllables), spaces and name characters; long vowel
@@ -71,7 +90,7 @@ fn units(input: &str) -> Result<Vec<char>, RomajiError> {
     for c in input.chars() {
         let unit = match c {
             '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60),
-            '\u{FF66}'..='\u{FF9D}' => HALF_WIDTH.chars().nth(c as usize - 0xFF66),
+            '\u{FF66}'..='\u{FF9D}' => char::from_u32(0x30A0 + u32::from(HALF_WIDTH[c as usize - 0xFF66])),
             '\u{3099}' | '\u{309B}' | '\u{FF9E}' | '\u{309A}' | '\u{309C}' | '\u{FF9F}' => {
                 let semi = matches!(c, '\u{309A}' | '\u{309C}' | '\u{FF9F}');
                 let last = out.last_mut().ok_or(RomajiError::Unconvertible)?;
@@ -93,20 +112,27 @@ fn units(input: &str) -> Result<Vec<char>, RomajiError> {
     Ok(out)
 }
 
-fn syllable(unit: char) -> Option<&'static str> {
+fn syllable(unit: char) -> Option<&'static [u8]> {
     match unit {
-        '\u{30A1}'..='\u{30F4}' => KATAKANA.split(' ').nth(unit as usize - 0x30A1),
+        '\u{30A1}'..='\u{30F4}' => {
+            let slot = KATAKANA.chunks(3).nth(unit as usize - 0x30A1)?;
+            slot.split(|&b| b == b' ').next()
+        }
         _ => None,
     }
 }
 
-/// Writes the `ン` or `ッ` that waited for the syllable `next` (`""`: no syllable follows).
-fn flush(out: &mut String, pending: &mut Option<u8>, next: &str) {
-    let first = next.bytes().next().map(|b| b.to_ascii_uppercase());
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'A' | b'I' | b'U' | b'E' | b'O')
+}
+
+/// Writes the `ン` or `ッ` that waited for the syllable `next` (empty: no syllable follows).
+fn flush(out: &mut String, pending: &mut Option<u8>, next: &[u8]) {
+    let first = next.first().map(u8::to_ascii_uppercase);
     match pending.take() {
         Some(b'n') => out.push(if matches!(first, Some(b'B' | b'M' | b'P')) { 'M' } else { 'N' }),
-        Some(_) if next.starts_with("CH") => out.push('T'),
-        Some(_) => out.extend(first.filter(|b| !b"AIUEOY".contains(b)).map(char::from)),
+        Some(_) if next.starts_with(b"CH") => out.push('T'),
+        Some(_) => out.extend(first.filter(|&b| !is_vowel(b) && b != b'Y').map(char::from)),
         None => {}
     }
 }
@@ -122,38 +148,39 @@ pub fn kana_to_romaji(input: &str) -> Result<String, RomajiError> {
     // `ン` or `ッ` (as `n`/`q`), written once the next syllable is known.
     let mut pending: Option<u8> = None;
     // The vowel that ends the last syllable, while a long vowel may follow it.
-    let mut last_vowel: Option<char> = None;
+    let mut last_vowel: Option<u8> = None;
     // The last syllable was a consonant and I (キ, シ, チ…), which a small ya/yu/yo joins.
     let mut after_i = false;
     for (i, &unit) in units.iter().enumerate() {
         let Some(s) = syllable(unit) else {
-            flush(&mut out, &mut pending, "");
+            flush(&mut out, &mut pending, b"");
             out.push(unit);
             (last_vowel, after_i) = (None, false);
             continue;
         };
         match s {
-            "q" | "n" => {
-                flush(&mut out, &mut pending, "");
-                pending = Some(s.as_bytes()[0]);
+            b"q" | b"n" => {
+                flush(&mut out, &mut pending, b"");
+                pending = s.first().copied();
                 (last_vowel, after_i) = (None, false);
                 continue;
             }
-            "ya" | "yu" | "yo" if after_i => {
+            [b'y', vowel] if after_i => {
                 // キャ KYA, シャ SHA, チャ CHA, ジャ JA.
                 out.pop();
-                if !(out.ends_with("SH") || out.ends_with("CH") || out.ends_with('J')) {
+                let o = out.as_bytes();
+                if !(o.ends_with(b"SH") || o.ends_with(b"CH") || o.ends_with(b"J")) {
                     out.push('Y');
                 }
-                out.push(char::from(s.as_bytes()[1].to_ascii_uppercase()));
-                (last_vowel, after_i) = (out.chars().last(), false);
+                out.push(char::from(vowel.to_ascii_uppercase()));
+                (last_vowel, after_i) = (Some(vowel.to_ascii_uppercase()), false);
                 continue;
             }
-            "U" | "O" => {
+            b"U" | b"O" => {
                 let word_goes_on = units.get(i + 1).and_then(|u| syllable(*u)).is_some();
                 let long = match last_vowel {
-                    Some('O') => s == "U" || word_goes_on,
-                    Some('U') => s == "U",
+                    Some(b'O') => s == b"U" || word_goes_on,
+                    Some(b'U') => s == b"U",
                     _ => false,
                 };
                 if long {
@@ -164,11 +191,11 @@ pub fn kana_to_romaji(input: &str) -> Result<String, RomajiError> {
             _ => {}
         }
         flush(&mut out, &mut pending, s);
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_uppercase())));
-        last_vowel = out.chars().last().filter(|c| "AIUEO".contains(*c));
+        out.extend(s.iter().map(|b| char::from(b.to_ascii_uppercase())));
+        last_vowel = out.as_bytes().last().copied().filter(|&b| is_vowel(b));
         // A small vowel or ya/yu/yo is not a consonant and I.
-        after_i = s.len() >= 2 && s.ends_with('I');
+        after_i = s.len() >= 2 && s.ends_with(b"I");
     }
-    flush(&mut out, &mut pending, "");
+    flush(&mut out, &mut pending, b"");
     Ok(half_width_collapsed(&out))
 }
