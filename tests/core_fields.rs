@@ -74,6 +74,98 @@ fn expiry_states() {
     }
 }
 
+/// Issue 18, 1: a three-digit year no year of whose decade lies in the window is an error at once,
+/// the error its fourth digit would bring; 2: an expiry of separators only is empty; 3: invisible
+/// characters are dropped; 5: `ー`, `ｰ` and the other dashes separate month and year.
+#[test]
+fn expiry_issue_18_vectors() {
+    use ErrorCode::*;
+    let late_2029 = YearMonth { year: 2029, month: 11 };
+    // (input, now, month, year, valid, potentially valid, code)
+    let cases: &[(&str, YearMonth, Option<u8>, Option<u16>, bool, bool, Option<ErrorCode>)] = &[
+        ("10/123", NOW, Some(10), None, false, false, Some(InvalidExpiryYearPast)),
+        ("01/199", NOW, Some(1), None, false, false, Some(InvalidExpiryYearPast)),
+        ("12/205", NOW, Some(12), None, false, false, Some(InvalidExpiryYear)),
+        ("12/999", NOW, Some(12), None, false, false, Some(InvalidExpiryYear)),
+        ("12/201", NOW, Some(12), None, false, false, Some(InvalidExpiryYearPast)),
+        // A decade partly inside the window (2026-11 to 2046) waits for the fourth digit.
+        ("12/202", NOW, Some(12), None, false, true, None),
+        ("12/203", NOW, Some(12), None, false, true, None),
+        ("12/204", NOW, Some(12), None, false, true, None),
+        // The decade's year nearest now decides: "10/2029" is a month past.
+        ("10/202", late_2029, Some(10), None, false, false, Some(InvalidExpiryMonthPast)),
+        ("11/202", late_2029, Some(11), None, false, true, None),
+        // The fourth digit brings the same error.
+        ("10/1230", NOW, Some(10), Some(1230), false, false, Some(InvalidExpiryYearPast)),
+        ("12/2050", NOW, Some(12), Some(2050), false, false, Some(InvalidExpiryYear)),
+        // Separators only: an empty field, as a lone space is.
+        ("/", NOW, None, None, false, true, None),
+        (" / ", NOW, None, None, false, true, None),
+        ("／", NOW, None, None, false, true, None),
+        ("　／　", NOW, None, None, false, true, None),
+        ("-", NOW, None, None, false, true, None),
+        ("ー", NOW, None, None, false, true, None),
+        ("\u{200B}", NOW, None, None, false, true, None),
+        (" ", NOW, None, None, false, true, None),
+        ("/30", NOW, None, None, false, false, Some(InvalidExpiryMonth)),
+        // Invisible characters are dropped, never a separator.
+        ("12\u{200B}/30", NOW, Some(12), Some(2030), true, true, None),
+        ("1\u{200B}230", NOW, Some(12), Some(2030), true, true, None),
+        ("\u{FEFF}12/30\u{200D}", NOW, Some(12), Some(2030), true, true, None),
+        ("12/\u{2060}30", NOW, Some(12), Some(2030), true, true, None),
+        // Every dash of the card number's table, both prolonged sound marks.
+        ("12ー30", NOW, Some(12), Some(2030), true, true, None),
+        ("12ｰ30", NOW, Some(12), Some(2030), true, true, None),
+        ("１２ー３０", NOW, Some(12), Some(2030), true, true, None),
+        ("12 ー 30", NOW, Some(12), Some(2030), true, true, None),
+        ("12\u{2010}30", NOW, Some(12), Some(2030), true, true, None),
+        ("12\u{2013}30", NOW, Some(12), Some(2030), true, true, None),
+        ("12\u{2014}30", NOW, Some(12), Some(2030), true, true, None),
+        ("12\u{2015}30", NOW, Some(12), Some(2030), true, true, None),
+        ("12\u{2212}30", NOW, Some(12), Some(2030), true, true, None),
+        ("12－2030", NOW, Some(12), Some(2030), true, true, None),
+        // Still one separator at most.
+        ("12ーー30", NOW, None, None, false, false, Some(InvalidExpiryYear)),
+        ("12/ー30", NOW, None, None, false, false, Some(InvalidExpiryYear)),
+    ];
+    for (input, now, month, year, valid, potential, code) in cases {
+        let c = validate_expiry(input, *now);
+        assert_eq!(
+            (c.month, c.year, c.is_valid, c.is_potentially_valid, c.problem.map(|p| p.code())),
+            (*month, *year, *valid, *potential, *code),
+            "{input:?}"
+        );
+    }
+}
+
+/// Issue 18, 3 and 5, in the formatters: an invisible character gets no slot, `ー` separates.
+#[test]
+fn expiry_and_cvc_formatting_drop_invisible_characters() {
+    use payjp_wasm::core::{format_cvc, format_expiry};
+    let cases: &[(&str, usize, &str, usize)] = &[
+        ("12\u{200B}30", 5, "12 / 30", 7),
+        ("\u{FEFF}1230", 5, "12 / 30", 7),
+        ("12ー30", 5, "12 / 30", 7),
+        ("12ｰ30", 5, "12 / 30", 7),
+        ("12\u{2212}30", 5, "12 / 30", 7),
+    ];
+    for (input, caret, out, caret_out) in cases {
+        let f = format_expiry(input, *caret);
+        assert_eq!((f.text.as_str(), f.caret), (*out, *caret_out), "{input:?}");
+    }
+    let cases: &[(&str, usize, &str, usize)] = &[
+        ("1\u{200B}23", 4, "123", 3),
+        ("1\u{200B}23", 2, "123", 1),
+        ("\u{FEFF}１２３", 4, "123", 3),
+        ("12a", 3, "12a", 3),
+        ("1 2", 3, "1 2", 3),
+    ];
+    for (input, caret, out, caret_out) in cases {
+        let f = format_cvc(input, *caret);
+        assert_eq!((f.text.as_str(), f.caret), (*out, *caret_out), "{input:?}");
+    }
+}
+
 #[test]
 fn two_digit_years_follow_the_clock() {
     let late_century = YearMonth { year: 2095, month: 6 };
@@ -107,6 +199,12 @@ fn cvc_table() {
         (" 123 ", visa, true, true, None),
         ("12a", visa, false, false, Some(InvalidCvc)),
         ("1 23", visa, false, false, Some(InvalidCvc)),
+        // Invisible characters are dropped (issue 18, 3).
+        ("12\u{200B}3", visa, true, true, None),
+        ("\u{FEFF}123", visa, true, true, None),
+        ("\u{200B} 123 \u{2060}", visa, true, true, None),
+        ("1\u{200D}23\u{200C}4", amex, true, true, None),
+        ("1\u{200B} 23", visa, false, false, Some(InvalidCvc)),
         ("123", Some(Network::DinersClub), true, true, None),
         ("123", Some(Network::Jcb), true, true, None),
     ];
@@ -123,6 +221,11 @@ fn holder_name_table() {
         ("TARO YAMADA", "TARO YAMADA", true, true, None),
         ("  taro   yamada ", "taro yamada", true, true, None),
         ("ＴＡＲＯ　ＹＡＭＡＤＡ", "TARO YAMADA", true, true, None),
+        // No-break and ideographic spaces are spaces (issue 18, 6); invisible characters go.
+        ("TARO\u{00A0}YAMADA", "TARO YAMADA", true, true, None),
+        ("TARO\u{3000}YAMADA", "TARO YAMADA", true, true, None),
+        ("\u{00A0}TARO \u{00A0}YAMADA\u{00A0}", "TARO YAMADA", true, true, None),
+        ("TARO\u{200B} YAMADA\u{FEFF}", "TARO YAMADA", true, true, None),
         ("Ｊ．Ｒ． Ｓｍｉｔｈ－Ｊｏｎｅｓ", "J.R. Smith-Jones", true, true, None),
         ("JOHN SMITH 3", "JOHN SMITH 3", true, true, None),
         ("AB", "AB", true, true, None),
@@ -198,6 +301,8 @@ fn phone_table() {
         ("09012345678", "+819012345678", true, true),
         ("０９０－１２３４－５６７８", "+819012345678", true, true),
         ("090ー1234ー5678", "+819012345678", true, true),
+        ("090ｰ1234ｰ5678", "+819012345678", true, true),
+        ("090\u{200B}1234\u{FEFF}5678", "+819012345678", true, true),
         ("(03) 1234-5678", "+81312345678", true, true),
         ("03-1234-5678", "+81312345678", true, true),
         ("0120-123-456", "+81120123456", true, true),
@@ -206,6 +311,20 @@ fn phone_table() {
         ("+819012345678", "+819012345678", true, true),
         ("+81 90 1234 5678", "+819012345678", true, true),
         ("+81 (0)90-1234-5678", "+819012345678", true, true),
+        ("０９０１２３４５６７８", "+819012345678", true, true),
+        ("＋８１　９０　１２３４　５６７８", "+819012345678", true, true),
+        ("+81-90-1234-5678", "+819012345678", true, true),
+        ("(090) 1234-5678", "+819012345678", true, true),
+        ("+81 (0)3-1234-5678", "+81312345678", true, true),
+        ("+81 3 1234 5678", "+81312345678", true, true),
+        ("+81 800 123 4567", "+818001234567", true, true),
+        ("+81 50 1234 5678", "+815012345678", true, true),
+        ("０３（１２３４）５６７８", "+81312345678", true, true),
+        // A Japanese number after +81 has its exact length: a mobile number a digit short waits,
+        // one a digit long is wrong.
+        ("+81 90 1234 567", "", false, true),
+        ("+81 90 1234 56789", "", false, false),
+        ("+81 3 1234 56789", "", false, false),
         ("＋８１９０１２３４５６７８", "+819012345678", true, true),
         ("+14155552671", "+14155552671", true, true),
         ("+442071838750", "+442071838750", true, true),
@@ -231,6 +350,81 @@ fn phone_table() {
         assert_eq!(c.problem.is_some(), !potential, "{input:?}");
         if c.problem.is_some() {
             assert_eq!(c.problem.map(|p| p.code()), Some(ErrorCode::InvalidPhone));
+        }
+    }
+}
+
+#[test]
+fn email_domain_suggestions() {
+    use payjp_wasm::core::suggest_email;
+    // (typed, suggestion)
+    let cases: &[(&str, Option<&str>)] = &[
+        // One edit: a swap, a wrong, missing or extra letter.
+        ("taro@gmial.com", Some("taro@gmail.com")),
+        ("taro@gmai.com", Some("taro@gmail.com")),
+        ("taro@gmail.con", Some("taro@gmail.com")),
+        ("taro@gmail.co", Some("taro@gmail.com")),
+        ("taro@gmaill.com", Some("taro@gmail.com")),
+        ("taro@docomo.ne.jo", Some("taro@docomo.ne.jp")),
+        ("taro@docono.ne.jp", Some("taro@docomo.ne.jp")),
+        ("taro@yahoo.co.jo", Some("taro@yahoo.co.jp")),
+        ("taro@yaho.co.jp", Some("taro@yahoo.co.jp")),
+        ("taro@ezweb.ne.jo", Some("taro@ezweb.ne.jp")),
+        ("taro@au.con", Some("taro@au.com")),
+        ("taro@softbank.ne.jo", Some("taro@softbank.ne.jp")),
+        ("taro@i.sofbank.jp", Some("taro@i.softbank.jp")),
+        ("taro@iclod.com", Some("taro@icloud.com")),
+        ("taro@icloud.co", Some("taro@icloud.com")),
+        // A label left out.
+        ("taro@ezweb.jp", Some("taro@ezweb.ne.jp")),
+        ("taro@docomo.jp", Some("taro@docomo.ne.jp")),
+        ("taro@softbank.jp", Some("taro@softbank.ne.jp")),
+        ("taro@yahoo.jp", Some("taro@yahoo.co.jp")),
+        ("taro@yahoo.co", Some("taro@yahoo.co.jp")),
+        ("taro@gmail", Some("taro@gmail.com")),
+        // Case and width: compared in lowercase, suggested half-width; the local part as typed.
+        ("Taro.Y@GMIAL.COM", Some("Taro.Y@gmail.com")),
+        ("ｔａｒｏ＠ｇｍｉａｌ．ｃｏｍ", Some("taro@gmail.com")),
+        (" taro@gmial.com ", Some("taro@gmail.com")),
+        // Exact: nothing to suggest, in any case.
+        ("taro@gmail.com", None),
+        ("taro@GMAIL.COM", None),
+        ("taro@docomo.ne.jp", None),
+        ("taro@i.softbank.jp", None),
+        ("taro@softbank.ne.jp", None),
+        ("taro@au.com", None),
+        // Far away, or a real domain next to a common one.
+        ("taro@example.com", None),
+        ("taro@example.co.jp", None),
+        ("taro@gmial.con", None),
+        ("taro@yahoo.com", None),
+        ("taro@yahoo.co.uk", None),
+        ("taro@hotmail.com", None),
+        ("taro@outlook.jp", None),
+        ("taro@me.com", None),
+        ("taro@aol.com", None),
+        ("taro@mail.com", None),
+        ("taro@ymail.com", None),
+        ("taro@email.com", None),
+        ("taro@ne.jp", None),
+        ("taro@nifty.com", None),
+        // Two edits, even where the slip is plausible: the rule stays one edit.
+        ("taro@docomo.co.jp", None),
+        ("taro@ocn.ne.jp", None),
+        // Not an address yet.
+        ("taro", None),
+        ("taro@", None),
+        ("@gmial.com", None),
+        ("", None),
+    ];
+    for (typed, suggestion) in cases {
+        assert_eq!(suggest_email(typed).as_deref(), *suggestion, "{typed:?}");
+    }
+    // A suggestion is a valid address that suggests nothing more.
+    for (typed, suggestion) in cases {
+        if let Some(s) = suggestion {
+            assert!(validate_email(s).is_valid, "{typed:?}");
+            assert_eq!(suggest_email(s), None, "{s:?}");
         }
     }
 }

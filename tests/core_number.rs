@@ -42,8 +42,10 @@ fn test_cards_typed_in_full_width_with_separators_are_valid() {
 #[test]
 fn every_listed_separator_is_dropped() {
     let separators = [
-        ' ', '-', '\u{3000}', '\u{00A0}', '\u{FF0D}', '\u{30FC}', '\u{2010}', '\u{2011}', '\u{2012}',
-        '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
+        ' ', '-', '\u{3000}', '\u{00A0}', '\u{FF0D}', '\u{30FC}', '\u{FF70}', '\u{2010}', '\u{2011}',
+        '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
+        // Invisible format characters (issue 18, 3).
+        '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
     ];
     for sep in separators {
         let typed = format!("4242{sep}4242{sep}4242{sep}4242");
@@ -286,4 +288,66 @@ fn expiry_formatting_table() {
     let f = reformat_expiry("12 / 3", "12 /3", 4, EditKind::DeleteBackward);
     // "13" then reads as January, year "3", as the validator reads digits.
     assert_eq!((f.text.as_str(), f.caret), ("01 / 3", 2));
+}
+
+/// Issue 18, 3: invisible format characters pasted from chat apps and PDFs are dropped and get no
+/// digit slot; 4: half-width `ｰ` separates like `ー`.
+#[test]
+fn invisible_characters_and_half_width_prolonged_mark_are_dropped() {
+    for typed in [
+        "4242\u{200B}4242\u{200B}4242\u{200B}4242",
+        "\u{FEFF}4242424242424242",
+        "4242424242424242\u{FEFF}",
+        "4242\u{200C}4242\u{200D}4242\u{2060}4242",
+        "4\u{200B}2\u{200B}4\u{200B}2 4242 4242 4242",
+        "4242ｰ4242ｰ4242ｰ4242",
+        "４２４２ｰ４２４２ｰ４２４２ｰ４２４２",
+    ] {
+        let check = validate_card_number(typed);
+        assert!(check.is_valid, "{typed:?}: {check:?}");
+        assert_eq!(check.digits, "4242424242424242", "{typed:?}");
+        assert_eq!(check.detection.brand_name(), "Visa", "{typed:?}");
+    }
+    // (input, caret, output, caret out)
+    let cases: &[(&str, usize, &str, usize)] = &[
+        // The issue's example: the invisible character took a digit slot ("4242 \u{200B}424 2").
+        ("4242\u{200B}4242", 9, "4242 4242", 9),
+        ("\u{FEFF}4242", 5, "4242", 4),
+        ("42\u{200D}42 4", 3, "4242 4", 2),
+        ("4242ｰ4242", 9, "4242 4242", 9),
+        ("3782ｰ822463ｰ10005", 17, "3782 822463 10005", 17),
+    ];
+    for (input, caret, out, caret_out) in cases {
+        let f = format_card_number(input, *caret);
+        assert_eq!((f.text.as_str(), f.caret), (*out, *caret_out), "{input:?}");
+    }
+}
+
+/// Issue 18, 7: a number with a character that is neither a digit nor a separator has no brand,
+/// and every API that reports a brand says so.
+#[test]
+fn the_brand_is_one_rule_for_every_api() {
+    use payjp_wasm::core::{detect_brand, field_state, FieldKind, YearMonth};
+    let now = YearMonth { year: 2026, month: 11 };
+    // (input, brand)
+    let cases: &[(&str, &str)] = &[
+        ("4a", "unknown"),
+        ("a4", "unknown"),
+        ("4242 4242 4242 424a", "unknown"),
+        ("3782 822463 1000O", "unknown"),
+        ("4①", "unknown"),
+        ("4", "Visa"),
+        ("4\u{200B}", "Visa"),
+        ("４ｰ", "Visa"),
+        ("37", "American Express"),
+        ("", "unknown"),
+    ];
+    for (input, brand) in cases {
+        let detected = detect_brand(input);
+        assert_eq!(detected.brand_name(), *brand, "{input:?}");
+        assert_eq!(validate_card_number(input).detection, detected, "{input:?}");
+        let state = field_state(FieldKind::Number, input, None, false, false, now);
+        assert_eq!(state.network, detected.network(), "{input:?}");
+    }
+    assert_eq!(detect_brand("4a"), Detection::NoMatch);
 }

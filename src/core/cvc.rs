@@ -7,7 +7,7 @@ use crate::prelude::*;
 use super::brand::Network;
 use super::check::FieldCheck;
 use super::error::Problem;
-use super::normalize::ascii_digit;
+use super::normalize::{ascii_digit, is_invisible};
 
 /// The CVC lengths allowed for a brand (`None`: not known yet).
 pub fn cvc_lengths(network: Option<Network>) -> core::ops::RangeInclusive<usize> {
@@ -21,13 +21,13 @@ pub fn cvc_lengths(network: Option<Network>) -> core::ops::RangeInclusive<usize>
 }
 
 pub fn validate_cvc(input: &str, network: Option<Network>) -> FieldCheck {
-    let trimmed = input.trim_matches(|c: char| c.is_whitespace());
+    let trimmed = input.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
     let mut value = String::with_capacity(4);
     let mut has_invalid = false;
     for c in trimmed.chars() {
         match ascii_digit(c) {
             Some(d) => value.push(d),
-            None => has_invalid = true,
+            None => has_invalid |= !is_invisible(c),
         }
     }
     let lengths = cvc_lengths(network);

@@ -1,12 +1,14 @@
 //! Expiry date validation. Accepts `MM/YY`, `MM / YY`, `MM/YYYY`, `MMYY`, `M/YY` and their
-//! full-width forms (`１２／３０`). The current month is still valid; a year more than
-//! [`MAX_YEARS_AHEAD`] years ahead is not. "Now" is a parameter so that tests fix the clock.
+//! full-width forms (`１２／３０`), with a slash, a space or any dash of the card number's
+//! separators (`12ー30`) between month and year; invisible characters are dropped. The current
+//! month is still valid; a year more than [`MAX_YEARS_AHEAD`] years ahead is not. "Now" is a
+//! parameter so that tests fix the clock.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
 use super::error::Problem;
-use super::normalize::ascii_digit;
+use super::normalize::{ascii_digit, is_card_number_separator, is_invisible};
 
 /// How far ahead an expiry year may be.
 pub const MAX_YEARS_AHEAD: u16 = 20;
@@ -39,13 +41,14 @@ impl ExpiryCheck {
     }
 }
 
-/// A separator between month and year: slashes and dashes in both widths.
-fn is_expiry_slash(c: char) -> bool {
-    matches!(c, '/' | '\u{FF0F}' | '-' | '\u{FF0D}')
-}
-
 fn is_expiry_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{00A0}')
+}
+
+/// A character that may stand between month and year: a slash in either width, or any of the
+/// card number's separators (spaces, `-`, `ー`, `ｰ`, the dashes and the minus sign).
+pub fn is_expiry_separator(c: char) -> bool {
+    matches!(c, '/' | '\u{FF0F}') || is_card_number_separator(c)
 }
 
 /// The month and year digits as typed, before any range checks.
@@ -58,7 +61,11 @@ struct Split {
 /// Splits the input at its separator. `Err` says which part held a character that has no place
 /// in an expiry date.
 fn split(input: &str) -> Result<Split, Problem> {
-    let mut chars = input.trim_matches(is_expiry_space).chars().peekable();
+    let mut chars = input
+        .trim_matches(|c| is_expiry_space(c) || is_invisible(c))
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .peekable();
     let mut month = String::new();
     while let Some(d) = chars.peek().copied().and_then(ascii_digit) {
         month.push(d);
@@ -69,7 +76,7 @@ fn split(input: &str) -> Result<Split, Problem> {
     while let Some(&c) = chars.peek() {
         if is_expiry_space(c) {
             has_separator = true;
-        } else if is_expiry_slash(c) && slashes == 0 {
+        } else if is_expiry_separator(c) && slashes == 0 {
             has_separator = true;
             slashes += 1;
         } else {
@@ -125,7 +132,8 @@ pub fn validate_expiry(input: &str, now: YearMonth) -> ExpiryCheck {
     };
     // The month.
     let month = match parts.month.len() {
-        0 if !parts.has_separator => return ExpiryCheck::unfinished(None),
+        // Nothing typed, or a separator only (`/`, ` / `): an empty field.
+        0 if !parts.has_separator || parts.year.is_empty() => return ExpiryCheck::unfinished(None),
         1 if !parts.has_separator && matches!(parts.month.as_str(), "0" | "1") => {
             return ExpiryCheck::unfinished(None)
         }
@@ -149,11 +157,29 @@ pub fn validate_expiry(input: &str, now: YearMonth) -> ExpiryCheck {
             year
         }
         4 => parse_number(&parts.year),
-        0 | 1 | 3 => return ExpiryCheck::unfinished(month),
+        3 => {
+            // The start of a four-digit year: wrong as soon as no year of its decade can be
+            // accepted (`10/123`, `12/205`), with the error of the decade's year nearest now.
+            let first = parse_number(&parts.year) * 10;
+            let nearest = first.max(now.year).min(first + 9);
+            return match expiry_problem(nearest, month, now) {
+                Some(p) => ExpiryCheck::invalid(month, None, p),
+                None => ExpiryCheck::unfinished(month),
+            };
+        }
+        0 | 1 => return ExpiryCheck::unfinished(month),
         _ => return ExpiryCheck::invalid(month, None, Problem::InvalidExpiryYear),
     };
 
-    let problem = if year < now.year {
+    match expiry_problem(year, month, now) {
+        Some(p) => ExpiryCheck::invalid(month, Some(year), p),
+        None => ExpiryCheck { month, year: Some(year), is_valid: true, is_potentially_valid: true, problem: None },
+    }
+}
+
+/// What is wrong with a complete expiry date, if anything.
+fn expiry_problem(year: u16, month: Option<u8>, now: YearMonth) -> Option<Problem> {
+    if year < now.year {
         Some(Problem::ExpiryYearPast)
     } else if year == now.year && month < Some(now.month) {
         Some(Problem::ExpiryMonthPast)
@@ -161,9 +187,5 @@ pub fn validate_expiry(input: &str, now: YearMonth) -> ExpiryCheck {
         Some(Problem::ExpiryYearTooFar)
     } else {
         None
-    };
-    match problem {
-        Some(p) => ExpiryCheck::invalid(month, Some(year), p),
-        None => ExpiryCheck { month, year: Some(year), is_valid: true, is_potentially_valid: true, problem: None },
     }
 }

@@ -8,7 +8,8 @@
 use crate::prelude::*;
 
 use super::brand::{detect, DEFAULT_GROUPS};
-use super::normalize::{classify_number_char, NumberChar};
+use super::expiry::is_expiry_separator;
+use super::normalize::{ascii_digit, classify_number_char, is_invisible, NumberChar};
 
 /// Formatted text and the caret position within it (UTF-16 code units).
 #[derive(Clone, PartialEq, Eq)]
@@ -146,10 +147,10 @@ fn reformat(
     lay_out(&tokens, before)
 }
 
-/// Expiry tokens: digits (as ASCII) and any character that is not a separator.
+/// Expiry tokens: digits (as ASCII) and any character that is neither a separator nor
+/// invisible.
 fn expiry_token(c: char) -> Option<char> {
-    let is_separator = matches!(c, '/' | '\u{FF0F}' | ' ' | '\u{3000}' | '\u{00A0}' | '-' | '\u{FF0D}');
-    (!is_separator).then(|| super::normalize::ascii_digit(c).unwrap_or(c))
+    (!is_expiry_separator(c) && !is_invisible(c)).then(|| ascii_digit(c).unwrap_or(c))
 }
 
 fn expiry_tokens_before(text: &str, caret: usize) -> (Vec<char>, usize) {
@@ -206,10 +207,19 @@ pub fn reformat_expiry(previous: &str, current: &str, caret: usize, kind: EditKi
     reformat(previous, current, caret, kind, expiry_tokens_before, expiry_layout)
 }
 
-/// A CVC as typed: full-width digits become ASCII; nothing else changes, so the caret keeps its
-/// offset (both forms are one UTF-16 unit).
+/// A CVC as typed: full-width digits become ASCII and invisible characters go; everything else
+/// stays for the validator to flag. The caret stays after the same character.
 pub fn format_cvc(text: &str, caret: usize) -> Formatted {
-    let text: String = text.chars().map(|c| super::normalize::ascii_digit(c).unwrap_or(c)).collect();
-    let caret = caret.min(text.encode_utf16().count());
-    Formatted { text, caret }
+    let mut out = String::with_capacity(text.len());
+    let (mut offset, mut new_caret) = (0, 0);
+    for c in text.chars() {
+        if !is_invisible(c) {
+            out.push(ascii_digit(c).unwrap_or(c));
+            if offset < caret {
+                new_caret += c.len_utf16();
+            }
+        }
+        offset += c.len_utf16();
+    }
+    Formatted { text: out, caret: new_caret }
 }

@@ -12,7 +12,8 @@ use super::normalize::{half_width_collapsed, is_japanese_script};
 pub const NAME_MIN_CHARS: usize = 2;
 pub const NAME_MAX_CHARS: usize = 45;
 
-fn is_name_char(c: char) -> bool {
+/// A character PAY.JP accepts in `card[name]`.
+pub(crate) fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-')
 }
 

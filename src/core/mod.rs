@@ -12,6 +12,7 @@
 //! | `number` | card number validation |
 //! | `format` | grouping as you type, with the caret |
 //! | `expiry`, `cvc`, `holder_name`, `email`, `phone` | one field each |
+//! | `romaji` | a holder-name suggestion from kana, in passport Hepburn |
 //! | `error` | error codes and their ja/en messages |
 //! | `interaction` | when a field shows its error (blur, full length, submit) |
 
@@ -32,11 +33,12 @@ pub mod luhn;
 pub mod normalize;
 pub mod number;
 pub mod phone;
+pub mod romaji;
 
 pub use brand::{detect, Detection, Network};
 pub use check::FieldCheck;
 pub use cvc::validate_cvc;
-pub use email::validate_email;
+pub use email::{suggest_email, validate_email};
 pub use error::{ErrorCode, Lang, Problem};
 pub use expiry::{validate_expiry, ExpiryCheck, YearMonth};
 pub use format::{
@@ -47,5 +49,6 @@ pub use holder_name::validate_holder_name;
 pub use interaction::{field_state, visible_error, FieldCheckSummary, FieldKind, FieldState};
 pub use luhn::luhn_valid;
 pub use normalize::normalize_card_number;
-pub use number::{validate_card_number, CardNumberCheck};
+pub use number::{detect_brand, validate_card_number, CardNumberCheck};
 pub use phone::validate_phone;
+pub use romaji::{kana_to_romaji, RomajiError};

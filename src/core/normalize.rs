@@ -3,19 +3,21 @@
 //!
 //! The tables are explicit on purpose. NFKC would miss `ー` (U+30FC) and U+2010–U+2015, and it
 //! would turn `①` into a digit; here every accepted character is listed and anything else is
-//! reported, never silently kept or dropped.
+//! reported, never silently kept or dropped. The same separators and invisible characters are
+//! dropped by every field that reads digits (number, expiry, CVC, phone).
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
 /// Characters dropped from a card number: the separators buyers and IMEs put between groups.
-pub const CARD_NUMBER_SEPARATORS: [char; 13] = [
+pub const CARD_NUMBER_SEPARATORS: [char; 14] = [
     ' ',        // ASCII space
     '-',        // ASCII hyphen-minus
     '\u{3000}', // ideographic space
     '\u{00A0}', // no-break space
     '\u{FF0D}', // full-width hyphen-minus
     '\u{30FC}', // katakana prolonged sound mark ー, what an IME gives for "-" in kana mode
+    '\u{FF70}', // its half-width form ｰ, what a half-width kana IME gives
     '\u{2010}', // hyphen
     '\u{2011}', // non-breaking hyphen
     '\u{2012}', // figure dash
@@ -38,12 +40,20 @@ pub fn is_card_number_separator(c: char) -> bool {
     CARD_NUMBER_SEPARATORS.contains(&c)
 }
 
+/// Invisible format characters: zero-width space, non-joiner and joiner (U+200B–U+200D), word
+/// joiner (U+2060) and the byte-order mark (U+FEFF). Numbers pasted from chat apps and PDFs
+/// carry them between digits; the field shows only digits, so they are dropped wherever digits
+/// are read, and they are never a separator (`1\u{200B}230` is `1230`).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
 /// How a character of a card-number field is treated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NumberChar {
     /// A digit, as ASCII.
     Digit(char),
-    /// A separator, dropped.
+    /// A separator or an invisible character, dropped.
     Separator,
     /// Anything else: the input is invalid while it contains one.
     Invalid,
@@ -52,7 +62,7 @@ pub enum NumberChar {
 pub fn classify_number_char(c: char) -> NumberChar {
     if let Some(d) = ascii_digit(c) {
         NumberChar::Digit(d)
-    } else if is_card_number_separator(c) {
+    } else if is_card_number_separator(c) || is_invisible(c) {
         NumberChar::Separator
     } else {
         NumberChar::Invalid
@@ -92,21 +102,22 @@ pub fn normalize_card_number(input: &str) -> NormalizedNumber {
     out
 }
 
-/// Maps the full-width forms of printable ASCII (U+FF01–U+FF5E) and the ideographic space to
-/// their half-width counterparts; every other character is returned unchanged.
+/// Maps the full-width forms of printable ASCII (U+FF01–U+FF5E), the ideographic space and the
+/// no-break space to their half-width counterparts; every other character is returned unchanged.
 pub fn to_half_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
-        '\u{3000}' => ' ',
+        '\u{3000}' | '\u{00A0}' => ' ',
         _ => c,
     }
 }
 
-/// `to_half_width` over a string, trimmed, with runs of ASCII spaces collapsed to one.
+/// `to_half_width` over a string, invisible characters dropped, trimmed, with runs of ASCII
+/// spaces collapsed to one.
 pub fn half_width_collapsed(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut pending_space = false;
-    for c in input.chars().map(to_half_width) {
+    for c in input.chars().filter(|c| !is_invisible(*c)).map(to_half_width) {
         if c == ' ' {
             pending_space = !out.is_empty();
         } else {

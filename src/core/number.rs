@@ -6,7 +6,7 @@ use crate::prelude::*;
 use super::brand::{detect, Detection};
 use super::error::Problem;
 use super::luhn::luhn_valid;
-use super::normalize::normalize_card_number;
+use super::normalize::{normalize_card_number, NormalizedNumber};
 
 /// The longest card number any network issues.
 pub const MAX_CARD_DIGITS: usize = 19;
@@ -34,14 +34,30 @@ impl core::fmt::Debug for CardNumberCheck {
     }
 }
 
+/// The brand of a card number as typed: the one rule behind every brand the SDK reports
+/// (`detectBrand`, `validateCardNumber`, a number field's `change` event). Separators and
+/// invisible characters are dropped; a number holding any other character (`4a`) has no brand,
+/// since it can never be valid and the buyer is shown that error instead.
+pub fn detect_brand(input: &str) -> Detection {
+    brand_of(&normalize_card_number(input))
+}
+
+fn brand_of(normalized: &NormalizedNumber) -> Detection {
+    if normalized.has_invalid {
+        Detection::NoMatch
+    } else {
+        detect(&normalized.digits)
+    }
+}
+
 /// Validates a card number as typed. Total: any string gives an answer.
 ///
 /// While more typing could still make the number valid, `problem` is `None`; a number of a
 /// complete length that fails Luhn is `InvalidNumber`.
 pub fn validate_card_number(input: &str) -> CardNumberCheck {
     let normalized = normalize_card_number(input);
+    let detection = brand_of(&normalized);
     let digits = normalized.digits;
-    let detection = detect(&digits);
     let (is_valid, is_potentially_valid, problem) = if normalized.has_invalid {
         (false, false, Some(Problem::InvalidNumberCharacter))
     } else if digits.len() > MAX_CARD_DIGITS {

@@ -6,25 +6,25 @@ use crate::prelude::*;
 
 use super::check::FieldCheck;
 use super::error::Problem;
-use super::normalize::{is_card_number_separator, to_half_width};
+use super::normalize::{is_card_number_separator, is_invisible, to_half_width};
 
 const E164_MAX_DIGITS: usize = 15;
 const E164_MIN_DIGITS: usize = 8;
 
-/// Separators buyers put in phone numbers: the card-number set plus brackets and dots.
+/// Separators buyers put in phone numbers: the card-number set plus brackets and dots; invisible
+/// characters are dropped too.
 fn is_phone_separator(c: char) -> bool {
-    is_card_number_separator(c) || matches!(c, '(' | ')' | '.')
+    is_card_number_separator(c) || is_invisible(c) || matches!(c, '(' | ')' | '.')
 }
 
-/// Digits a Japanese domestic number has, from its leading digits: mobile (070/080/090),
-/// IP (050), 060 and 0800 numbers have 11, the rest 10.
-fn japanese_domestic_length(digits: &str) -> usize {
-    let b = digits.as_bytes();
-    let eleven = (b.len() >= 3 && matches!(b[1], b'5'..=b'9') && b[2] == b'0') || digits.starts_with("0800");
-    if eleven {
-        11
-    } else {
+/// Digits a Japanese number has after its trunk `0` (or after `+81`), from its first two:
+/// mobile (70/80/90), IP (50), 60 and 800 numbers have 10, the rest 9.
+fn japanese_national_length(national: &str) -> usize {
+    let b = national.as_bytes();
+    if (b.len() >= 2 && matches!(b[0], b'5'..=b'9') && b[1] == b'0') || national.starts_with("800") {
         10
+    } else {
+        9
     }
 }
 
@@ -56,28 +56,30 @@ pub fn validate_phone(input: &str) -> FieldCheck {
         return FieldCheck::unfinished(value);
     }
     if plus {
-        // "+81 (0)90…" is a common way to write it; the trunk 0 is not part of E.164.
-        if let Some(national) = digits.strip_prefix("810") {
-            digits = prefixed("81", national);
-        }
-        let (min, max) = if digits.starts_with("81") { (11, 12) } else { (E164_MIN_DIGITS, E164_MAX_DIGITS) };
-        return if digits.starts_with('0') || digits.len() > max {
-            FieldCheck::invalid(value, Problem::InvalidPhone)
-        } else if digits.len() >= min {
-            FieldCheck::valid(prefixed("+", &digits))
-        } else {
-            FieldCheck::unfinished(value)
+        let Some(national) = digits.strip_prefix("81") else {
+            return if digits.starts_with('0') || digits.len() > E164_MAX_DIGITS {
+                FieldCheck::invalid(value, Problem::InvalidPhone)
+            } else if digits.len() >= E164_MIN_DIGITS {
+                FieldCheck::valid(prefixed("+", &digits))
+            } else {
+                FieldCheck::unfinished(value)
+            };
         };
+        // A Japanese number follows the domestic rules, so it has their exact length
+        // (`+81 90 1234 567` is a digit short). "+81 (0)90…" is a common way to write it: the
+        // trunk 0 may be there or not.
+        digits = prefixed("0", national.strip_prefix('0').unwrap_or(national));
     }
     if !digits.starts_with('0') || digits.starts_with("00") {
         // A local number without its area code, or an international prefix we cannot read.
         return FieldCheck::invalid(value, Problem::InvalidPhone);
     }
-    let needed = japanese_domestic_length(&digits);
+    let national = digits.strip_prefix('0').unwrap_or(&digits);
+    let needed = 1 + japanese_national_length(national);
     if digits.len() > needed {
         FieldCheck::invalid(value, Problem::InvalidPhone)
     } else if digits.len() == needed {
-        FieldCheck::valid(prefixed("+81", digits.strip_prefix('0').unwrap_or(&digits)))
+        FieldCheck::valid(prefixed("+81", national))
     } else {
         FieldCheck::unfinished(value)
     }

@@ -18,7 +18,7 @@ pub mod transport;
 
 use wasm_bindgen::prelude::*;
 
-use crate::core::{self, Detection};
+use crate::core;
 use convert::{arg_lang, arg_now, arg_optional_brand, arg_string, caret_arg, to_js, ApiFn, FieldCheckOut, ProblemOut};
 use serde::Serialize;
 
@@ -141,11 +141,5 @@ pub fn format_card_number(input: JsValue, caret: JsValue) -> Result<JsValue, JsV
 #[wasm_bindgen(js_name = detectBrand, skip_typescript)]
 pub fn detect_brand(input: JsValue) -> Result<JsValue, JsValue> {
     let input = arg_string(ApiFn::DetectBrand, "input", &input)?;
-    let normalized = core::normalize_card_number(&input);
-    let detection = if normalized.has_invalid {
-        Detection::NoMatch
-    } else {
-        core::detect(&normalized.digits)
-    };
-    Ok(JsValue::from_str(detection.brand_name()))
+    Ok(JsValue::from_str(core::detect_brand(&input).brand_name()))
 }
