@@ -317,24 +317,33 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
         }
       });
 
-      test(`[${mode}] inputs are named by the page's labels and required; the combined element shows which input has the focus`, async () => {
-        await open('lang=en&split=1');
-        for (const [where, label] of [['#number-element', 'Card number'], ['#expiry-element', 'Expiry'], ['#cvc-element', 'Security code']]) {
-          const input = await inCard((scope) => {
-            const i = document.querySelector(`${scope} .payjp-input`);
-            return [i.getAttribute('aria-label'), i.getAttribute('aria-required')];
-          }, [isolated ? 'body' : where], where);
-          assert.deepEqual(input, [label, 'true'], where);
-          if (isolated) assert.equal(await s.run((w) => document.querySelector(`${w} iframe`).title, where), label, `${where}: the frame's title`);
+      // What the page's labels say, and the names the inputs get from them, per language.
+      const LABELS = {
+        en: { split: ['Card number', 'Expiry', 'Security code'], card: 'Card', names: ['Card number', 'Card Expiration date (MM / YY)', 'Card Security code'] },
+        ja: { split: ['カード番号', '有効期限', 'セキュリティコード'], card: 'カード情報', names: ['カード情報 カード番号', 'カード情報 有効期限（月 / 年）', 'カード情報 セキュリティコード'] },
+      };
+      test(`[${mode}] inputs are named by the page's labels and required; the combined element shows which input has the focus (ja and en)`, async () => {
+        for (const [lang, expected] of Object.entries(LABELS)) {
+          await open(`lang=${lang}&split=1`);
+          for (const [i, where] of ['#number-element', '#expiry-element', '#cvc-element'].entries()) {
+            const input = await inCard((scope) => {
+              const el = document.querySelector(`${scope} .payjp-input`);
+              return [el.getAttribute('aria-label'), el.getAttribute('aria-required')];
+            }, [isolated ? 'body' : where], where);
+            // The name holds the page's label (it is the label, or the input's own name already
+            // holds it: 有効期限（月 / 年）).
+            assert.ok(input[0].includes(expected.split[i]) && input[1] === 'true', `${lang} ${where}: ${input}`);
+            if (isolated) assert.equal(await s.run((w) => document.querySelector(`${w} iframe`).title, where), expected.split[i], `${lang} ${where}: the frame's title`);
+          }
+          await open(`lang=${lang}`);
+          const combined = await inCard(() => ({
+            group: [document.querySelector('.payjp-element').getAttribute('role'), document.querySelector('.payjp-element').getAttribute('aria-label')],
+            names: [...document.querySelectorAll('.payjp-input')].map((i) => i.getAttribute('aria-label')),
+          }));
+          assert.deepEqual(combined.group, ['group', expected.card], lang);
+          // Each name holds the visible label (WCAG 2.5.3, label in name).
+          assert.deepEqual(combined.names, expected.names, lang);
         }
-        await open('lang=en');
-        const combined = await inCard(() => ({
-          group: [document.querySelector('.payjp-element').getAttribute('role'), document.querySelector('.payjp-element').getAttribute('aria-label')],
-          names: [...document.querySelectorAll('.payjp-input')].map((i) => i.getAttribute('aria-label')),
-        }));
-        assert.deepEqual(combined.group, ['group', 'Card']);
-        // Each name holds the visible label (WCAG 2.5.3, label in name).
-        assert.deepEqual(combined.names, ['Card number', 'Card Expiration date (MM / YY)', 'Card Security code']);
         await focusInput('.payjp-expiry');
         const marks = await inCard(() => [...document.querySelectorAll('.payjp-input')].map((i) => getComputedStyle(i).boxShadow !== 'none'));
         assert.deepEqual(marks, [false, true, false], 'only the focused input is marked');
@@ -353,7 +362,12 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
         else assert.notEqual(active, 'BODY');
       });
 
-      test(`[${mode}] axe-core finds no violation: empty, errors, 3-D Secure, paid`, async () => {
+      test(`[${mode}] axe-core finds no violation: empty, errors, 3-D Secure, paid (ja: empty and errors too)`, async () => {
+        await open('lang=ja');
+        assert.deepEqual(await axe(), [], 'ja, empty');
+        await s.click(await s.find('#pay'));
+        await s.waitFor(() => !document.getElementById('problems').hidden, { what: 'the problems' });
+        assert.deepEqual(await axe(), [], 'ja, errors');
         await open('lang=en');
         assert.deepEqual(await axe(), [], 'empty');
         await s.click(await s.find('#pay'));
