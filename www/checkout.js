@@ -12,6 +12,9 @@ const direct = params.get('isolation') === 'none';
 // 3-D Secure is on by default (the box can turn it off; ?tds=0 starts with it off). The
 // workflow: ?tds_workflow=iframe (default), subwindow, redirect or auto.
 const workflow = ['subwindow', 'redirect', 'auto'].includes(params.get('tds_workflow')) ? params.get('tds_workflow') : 'iframe';
+// ?name=element: the name on the card is the SDK's cardholderName element (in the secure frame,
+// with a romaji suggestion for a name typed in kana) instead of this page's own input.
+const nameInElement = params.get('name') === 'element';
 
 const TEXT = {
   ja: {
@@ -92,7 +95,15 @@ if (split) {
   card.mount('#card-element');
   tokenElement = card;
 }
-for (const type of ['card', 'cardNumber', 'cardExpiry', 'cardCvc']) {
+let nameElement = null;
+if (nameInElement) {
+  $('name').hidden = true;
+  $('name-element').hidden = false;
+  document.querySelector('label[for="name"]').htmlFor = 'name-element';
+  nameElement = elements.create('cardholderName', { style });
+  nameElement.mount('#name-element');
+}
+for (const type of ['card', 'cardNumber', 'cardExpiry', 'cardCvc', 'cardholderName']) {
   elements.getElement(type)?.on('loaderror', (e) => show('error', e.error.message));
 }
 payjp.securityBadge({ locale: lang }).mount('#badge');
@@ -110,7 +121,7 @@ function show(kind, text) {
 // summary above the form, each a link to its field. They are not repeated in the status line,
 // so a screen reader hears each once. The SDK reports every problem of one submit in
 // `error.errors`, each with PAY.JP's parameter name.
-const OWN = { 'card[name]': 'name', 'card[email]': 'email', 'card[phone]': 'email' };
+const OWN = { 'card[name]': nameInElement ? null : 'name', 'card[email]': 'email', 'card[phone]': 'email' };
 function markOwn(id, message) {
   const input = $(id);
   input.setAttribute('aria-invalid', String(!!message));
@@ -129,9 +140,9 @@ function showProblems(errors) {
     const own = OWN[e.param];
     if (own && $(own).getAttribute('aria-invalid') === 'true') continue;
     if (own) markOwn(own, e.message);
-    const target = own ?? 'card';
+    const target = own ?? (e.param === 'card[name]' ? 'nameElement' : 'card');
     const link = document.createElement('a');
-    link.href = `#${own ?? (split ? 'number-element' : 'card-element')}`;
+    link.href = `#${own ?? (target === 'nameElement' ? 'name-element' : split ? 'number-element' : 'card-element')}`;
     link.textContent = e.message;
     link.addEventListener('click', (event) => {
       event.preventDefault();
@@ -147,6 +158,7 @@ function showProblems(errors) {
 }
 function focusField(target) {
   if (target === 'card') tokenElement.focus();
+  else if (target === 'nameElement') nameElement.focus();
   else $(target).focus();
 }
 // With 3-D Secure, the name and a contact are required.
@@ -170,7 +182,7 @@ $('pay-form').addEventListener('submit', async (event) => {
   showProblems([]);
   try {
     const token = await payjp.createToken(tokenElement, {
-      card: { name: $('name').value, email: $('email').value },
+      card: nameInElement ? { email: $('email').value } : { name: $('name').value, email: $('email').value },
       three_d_secure: $('tds').checked,
     });
     await charge(token);
@@ -211,7 +223,7 @@ function confirm(charge) {
   pay.disabled = true;
   pay.textContent = t.paidButton;
   for (const id of ['name', 'email', 'tds']) $(id).disabled = true;
-  for (const type of ['card', 'cardNumber', 'cardExpiry', 'cardCvc']) elements.getElement(type)?.update({ disabled: true });
+  for (const type of ['card', 'cardNumber', 'cardExpiry', 'cardCvc', 'cardholderName']) elements.getElement(type)?.update({ disabled: true });
   $('pay-form').classList.add('paid');
   result.focus();
 }

@@ -13,6 +13,8 @@ pub enum FieldKind {
     Number,
     Expiry,
     Cvc,
+    /// The cardholder name (the `cardholderName` element).
+    Name,
 }
 
 impl FieldKind {
@@ -22,6 +24,7 @@ impl FieldKind {
             FieldKind::Number => Problem::IncompleteNumber,
             FieldKind::Expiry => Problem::IncompleteExpiry,
             FieldKind::Cvc => Problem::IncompleteCvc,
+            FieldKind::Name => Problem::NameTooShort,
         }
     }
 }
@@ -42,6 +45,8 @@ pub fn full_length(kind: FieldKind, network: Option<Network>) -> usize {
         FieldKind::Number => network.map_or(16, |n| n.rule().max_length()),
         FieldKind::Expiry => 4,
         FieldKind::Cvc => network.map_or(4, |n| n.rule().cvc_length as usize),
+        // A name has no length at which it is finished: its error waits for blur or submit.
+        FieldKind::Name => usize::MAX,
     }
 }
 
@@ -120,6 +125,10 @@ pub fn field_state(
                 },
                 network,
             )
+        }
+        FieldKind::Name => {
+            let c = super::holder_name::validate_holder_name(value);
+            (FieldCheckSummary { empty, valid: c.is_valid, problem: c.problem, length: 0 }, network)
         }
         FieldKind::Cvc => {
             let c = super::cvc::validate_cvc(value, network);

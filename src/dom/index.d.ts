@@ -129,13 +129,19 @@ export interface PayjpError {
   param: string | null;
   /** PAY.JP's own message, meant for developers. */
   apiMessage: string | null;
+  /** A `validation_error` from createToken: every problem of the submit (this error first), each
+   * with PAY.JP's parameter name (`card[number]`, `card[exp_month]`, `card[exp_year]`,
+   * `card[cvc]`, `card[name]`, `card[email]`, `card[phone]`). */
+  errors?: Array<ElementValidationError & { param: string }>;
 }
 export interface Availability { card_types_supported: CardBrand[]; livemode: boolean; }
 export type ConnectionCheck =
   | { reachable: true; status: number; latencyMs: number }
   | { reachable: false; reason: 'network' | 'blocked' | 'invalid_response' };
 
-export type ElementType = 'card' | 'cardNumber' | 'cardExpiry' | 'cardCvc';
+/** `cardholderName`: the name on the card, in the secure frame, with a romaji suggestion for a
+ * name typed in kana; it goes with its group's card element in createToken. */
+export type ElementType = 'card' | 'cardNumber' | 'cardExpiry' | 'cardCvc' | 'cardholderName';
 /** CSS properties an element style may set (camelCase); values are plain CSS values. */
 export interface StyleDeclarations {
   color?: string; backgroundColor?: string; caretColor?: string; fontFamily?: string;
@@ -161,6 +167,9 @@ export interface ElementOptions {
   hideIcon?: boolean;
   /** `false` leaves the error line under the field to the page (payjp.js v2 draws none). Default true. */
   showError?: boolean;
+  /** The element's name for assistive technology and its frame's title; by default the text of
+   * the page's `<label for>` its container. */
+  label?: string;
 }
 export interface ElementValidationError {
   type: 'validation_error';

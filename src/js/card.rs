@@ -16,8 +16,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::{CardData, TokenRequest};
 use crate::core::{
-    field_state, format_cvc, reformat_card_number, reformat_expiry, EditKind as CoreEditKind, FieldKind as CoreFieldKind,
-    Lang, Network,
+    field_state, format_cvc, kana_to_romaji, reformat_card_number, reformat_expiry, EditKind as CoreEditKind, FieldKind as CoreFieldKind,
+    Formatted, Lang, Network,
 };
 
 use super::convert::{browser_now, to_js, ValidationErrorOut};
@@ -50,6 +50,8 @@ struct FieldStateOut {
     empty: bool,
     brand: &'static str,
     error: Option<ValidationErrorOut>,
+    /// The name field's romaji for what was typed in kana (null otherwise).
+    suggestion: Option<String>,
 }
 
 /// The inputs of a card element, as JavaScript names them (`FieldKind.Number`, …); `_edit` takes
@@ -61,6 +63,8 @@ pub enum FieldKind {
     Number = 0,
     Expiry = 1,
     Cvc = 2,
+    /// The cardholder name.
+    Name = 3,
 }
 
 /// What an edit did, from `InputEvent.inputType`: `EditKind.Insert` for typing and pasting,
@@ -107,6 +111,7 @@ pub fn edit(
         k if k == FieldKind::Number as u32 => CoreFieldKind::Number,
         k if k == FieldKind::Expiry as u32 => CoreFieldKind::Expiry,
         k if k == FieldKind::Cvc as u32 => CoreFieldKind::Cvc,
+        k if k == FieldKind::Name as u32 => CoreFieldKind::Name,
         _ => return Err(js_sys::TypeError::new("payjp-wasm internal call: expected `kind` to be a FieldKind.").into()),
     };
     let edit = match edit {
@@ -122,13 +127,21 @@ pub fn edit(
         CoreFieldKind::Number => reformat_card_number(previous, current, caret, edit),
         CoreFieldKind::Expiry => reformat_expiry(previous, current, caret, edit),
         CoreFieldKind::Cvc => format_cvc(current, caret),
+        // A name is left as typed; the core says what it makes of it.
+        CoreFieldKind::Name => Formatted { text: current.clone(), caret },
     };
     let state = field_state(kind, &formatted.text, Network::from_payjp_name(brand), blurred, submitting, browser_now());
+    // A name typed in kana gets its romaji to offer the buyer (one tap, and PAY.JP accepts it).
+    let suggestion = match kind {
+        CoreFieldKind::Name if !state.complete => kana_to_romaji(&formatted.text).ok().filter(|r| r.trim() != formatted.text.trim()),
+        _ => None,
+    };
     let state = FieldStateOut {
         complete: state.complete,
         empty: state.empty,
         brand: state.network.and_then(Network::payjp_name).unwrap_or("unknown"),
         error: ValidationErrorOut::new(state.error, Lang::from_tag(lang)),
+        suggestion,
     };
     Ok(to_js(&EditOut { value: &formatted.text, caret: formatted.caret as u32, state }))
 }

@@ -115,6 +115,9 @@ export function runController(frame, page, raw) {
     const split = ['cardNumber', 'cardExpiry', 'cardCvc'].map((t) => fieldOf(group, t));
     // A group is one combined element or three split ones, never both.
     const fields = combined && split.every((f) => f === null) ? [combined] : combined ? ['tampered'] : split;
+    // The group's cardholderName element, if it has one: its name goes with the card.
+    const name = fieldOf(group, 'cardholderName');
+    if (name) fields.push(name);
     if (fields.includes('tampered')) return client._error('frame_tampered');
     if (fields.includes(null)) return client._error('frame_load_failed');
     const replies = await Promise.all(fields.map(collect));
@@ -123,7 +126,7 @@ export function runController(frame, page, raw) {
     // The core checks the card and the holder's details together: every problem in one answer,
     // each with its `param`, by which the page marks its own inputs.
     const values = Object.assign({}, ...replies.map((r) => r.values));
-    const result = await tokenFromValues(client, [values[0], values[1], values[2]], options);
+    const result = await tokenFromValues(client, [values[0], values[1], values[2], values[3]], options);
     if (onlyCardRefused(result)) fields.find((f, i) => replies[i].error)?.port.postMessage({ t: 'focus' });
     return result;
   }

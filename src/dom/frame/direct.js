@@ -45,6 +45,9 @@ export function directBackend(config, cardViews) {
     createToken: async (s, data) => {
       const views = cardViews(s);
       // As in the controller frame: every problem in one answer.
+      // The group's cardholderName element, if it has one: its name goes with the card.
+      const name = s.group.members.find((m) => m.type === 'cardholderName' && m.container);
+      if (name) views.push(name.view);
       for (const view of views) view.validateForSubmit();
       const values = [];
       for (const view of views) view.valuesInto(values);

@@ -5,16 +5,16 @@
 // Takes the document it renders into, so the same code runs in the merchant's page and inside
 // a frame document.
 import { _edit, EditKind } from '../payjp_wasm.js';
-import { attrs } from '../shared/dom.js';
+import { NAME, attrs } from '../shared/dom.js';
 import { core } from './core-state.js';
 
 const LABELS = {
-  ja: ['カード番号', '有効期限（月 / 年）', 'セキュリティコード'],
-  en: ['Card number', 'Expiration date (MM / YY)', 'Security code'],
+  ja: ['カード番号', '有効期限（月 / 年）', 'セキュリティコード', 'カード名義（ローマ字）'],
+  en: ['Card number', 'Expiration date (MM / YY)', 'Security code', 'Name on card'],
 };
 const PLACEHOLDERS = {
-  ja: ['1234 5678 9012 3456', '月 / 年', 'CVC'],
-  en: ['1234 5678 9012 3456', 'MM / YY', 'CVC'],
+  ja: ['1234 5678 9012 3456', '月 / 年', 'CVC', 'TARO YAMADA'],
+  en: ['1234 5678 9012 3456', 'MM / YY', 'CVC', 'TARO YAMADA'],
 };
 // [autocomplete, class] per kind. No `name`: a card input is never a successful control of any
 // form, so a merchant's form submission cannot carry it (autofill goes by `autocomplete`).
@@ -22,6 +22,7 @@ const INPUTS = [
   ['cc-number', 'payjp-number'],
   ['cc-exp', 'payjp-expiry'],
   ['cc-csc', 'payjp-cvc'],
+  ['cc-name', 'payjp-name'],
 ];
 
 export const label = (kind, lang) => LABELS[lang][kind];
@@ -54,10 +55,10 @@ export class Field {
     input.className = `payjp-input ${cls}`;
     attrs(input, {
       type: 'text',
-      inputmode: 'numeric',
+      inputmode: kind === NAME ? 'text' : 'numeric',
       autocomplete,
       autocorrect: 'off',
-      autocapitalize: 'off',
+      autocapitalize: kind === NAME ? 'characters' : 'off',
       spellcheck: 'false',
       'aria-invalid': 'false',
       'aria-required': 'true',

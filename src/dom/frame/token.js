@@ -5,15 +5,17 @@
 import { isObject } from '../shared/dom.js';
 
 /**
- * Creates the token from the raw field values `[number, expiry, cvc]`: resolves with the token
+ * Creates the token from the raw field values: resolves with the token
  * or `{ error }`, never rejects.
  * @param {object} client the wasm client (`Payjp` of payjp_wasm.js)
- * @param {string[]} values
+ * @param {string[]} values `[number, expiry, cvc, name?]`
  * @param {{ card?: object, three_d_secure?: boolean, tenant?: string }} data as `createToken` takes it
  */
 export function tokenFromValues(client, values, data) {
   const tds = isObject(data) && data.three_d_secure === true;
-  const card = isObject(data) && isObject(data.card) ? data.card : {};
+  const card = { ...(isObject(data) && isObject(data.card) ? data.card : {}) };
+  // A cardholderName element's name (values[3]) stands in for `data.card.name`.
+  if (typeof values[3] === 'string') card.name = values[3];
   const tenant = isObject(data) && typeof data.tenant === 'string' ? data.tenant : undefined;
   return client._createToken(String(values[0] ?? ''), String(values[1] ?? ''), String(values[2] ?? ''), card, tenant, tds);
 }

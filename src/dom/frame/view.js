@@ -9,7 +9,7 @@
 import { _edit, EditKind } from '../payjp_wasm.js';
 import { core } from './core-state.js';
 import { Field, label } from './field.js';
-import { CVC, NUMBER, TYPES, adopt, attrs, ensureSheet, uniqueId, unadopt } from '../shared/dom.js';
+import { CVC, NAME, NUMBER, TYPES, adopt, attrs, ensureSheet, uniqueId, unadopt } from '../shared/dom.js';
 import { stylesheetText } from '../shared/style.js';
 
 /** The elements' own layout, shared by every element in a document. */
@@ -27,6 +27,8 @@ export const ELEMENT_CSS =
   '.payjp-element .payjp-icon{flex:0 0 auto;color:#8a94a6}' +
   '.payjp-element.payjp-hide-icon .payjp-icon{display:none}' +
   '.payjp-error{display:block;min-height:0;font-size:.85em;color:#b42318}' +
+  '.payjp-suggest{flex:1 0 100%;font:inherit;font-size:.85em;text-align:start;padding:.3em .5em;border:1px solid currentColor;border-radius:4px;background:transparent;color:inherit;cursor:pointer}' +
+  '.payjp-suggest[hidden]{display:none}' +
   '.payjp-error:empty{display:none}';
 
 
@@ -106,6 +108,18 @@ export class ElementView {
       root.append(this.icon.root);
     }
     root.append(...this.fields.map((f) => f.input));
+    // The name element offers the romaji of a name typed in kana: one tap, and PAY.JP accepts it.
+    if (this.field(NAME)) {
+      this.suggest = attrs(document.createElement('button'), { type: 'button', class: 'payjp-suggest', hidden: '' });
+      this.suggest.addEventListener('click', () => {
+        const f = this.field(NAME);
+        f.input.value = this.suggest.dataset.value;
+        f.reformat(EditKind.Insert);
+        this.render(true);
+        f.focus();
+      });
+      root.append(this.suggest);
+    }
     // A press on the box around the inputs (its padding, the icon) focuses a field, as a press on
     // a plain input's padding would.
     root.addEventListener('mousedown', (e) => {
@@ -205,6 +219,12 @@ export class ElementView {
       summary.error ??= state.error;
     }
     summary.brand = this.shared.brand;
+    const romaji = this.field(NAME)?.state.suggestion;
+    if (this.suggest) {
+      this.suggest.hidden = !romaji;
+      this.suggest.dataset.value = romaji ?? '';
+      this.suggest.textContent = romaji ? (this.lang === 'ja' ? `ローマ字「${romaji}」にする` : `Use "${romaji}"`) : '';
+    }
     this.icon?.set(summary.brand, summary.brand === 'unknown' ? label(NUMBER, this.lang) : summary.brand);
     this.errorRegion.textContent = summary.error ? summary.error.message : '';
     const classes = this.root.classList;

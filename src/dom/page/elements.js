@@ -8,7 +8,7 @@ import { parseStyle } from '../shared/style.js';
 import { langOf } from './locale.js';
 
 const EVENTS = ['change', 'ready', 'focus', 'blur', 'loaderror'];
-const TYPE_LIST = "'card', 'cardNumber', 'cardExpiry' or 'cardCvc'";
+const TYPE_LIST = "'card', 'cardNumber', 'cardExpiry', 'cardCvc' or 'cardholderName'";
 
 /** Element → its private state; `createToken` reads it. Not reachable from outside the SDK. */
 export const internals = new WeakMap();
@@ -243,6 +243,7 @@ export class PayjpElement {
  * else the mounted split siblings of its group. Throws naming what is missing.
  */
 export function cardViews(s) {
+  if (s.type === 'cardholderName') throw new TypeError("createToken: pass the card element ('card' or 'cardNumber'); the group's cardholderName element is used with it.");
   if (s.type === 'card') return [s.view];
   return ['cardNumber', 'cardExpiry', 'cardCvc'].map((type) => {
     const m = s.group.members.find((m) => m.type === type && m.container);

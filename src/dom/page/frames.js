@@ -33,12 +33,12 @@ const HOST_CSS =
 
 const TEXT = {
   ja: {
-    card: 'カード情報の入力欄', cardNumber: 'カード番号の入力欄', cardExpiry: '有効期限の入力欄', cardCvc: 'セキュリティコードの入力欄',
+    card: 'カード情報の入力欄', cardNumber: 'カード番号の入力欄', cardExpiry: '有効期限の入力欄', cardCvc: 'セキュリティコードの入力欄', cardholderName: 'カード名義の入力欄',
     badge: 'セキュリティ表示',
     load: 'カード入力欄を読み込めませんでした。通信環境を確認して、ページを再読み込みしてください。',
   },
   en: {
-    card: 'Secure card input', cardNumber: 'Secure card number input', cardExpiry: 'Secure expiry date input', cardCvc: 'Secure security code input',
+    card: 'Secure card input', cardNumber: 'Secure card number input', cardExpiry: 'Secure expiry date input', cardCvc: 'Secure security code input', cardholderName: 'Secure cardholder name input',
     badge: 'Security notice',
     load: 'The card fields could not be loaded. Check your connection and reload the page.',
   },
@@ -323,7 +323,7 @@ export class FrameView {
     attrs(this.link.iframe, {
       class: 'payjp-frame',
       title: this.title(),
-      'data-payjp-fields': TYPES[this.type].map((k) => ['number', 'expiry', 'cvc'][k]).join(' '),
+      'data-payjp-fields': TYPES[this.type].map((k) => ['number', 'expiry', 'cvc', 'name'][k]).join(' '),
       allow: 'payment',
       scrolling: 'no',
     });

@@ -4,11 +4,12 @@
 
 export const isObject = (v) => typeof v === 'object' && v !== null;
 
-/** The fields of each element type: 0 number, 1 expiry, 2 CVC. */
+/** The fields of each element type: 0 number, 1 expiry, 2 CVC, 3 the cardholder's name. */
 export const NUMBER = 0;
 export const EXPIRY = 1;
 export const CVC = 2;
-export const TYPES = { card: [NUMBER, EXPIRY, CVC], cardNumber: [NUMBER], cardExpiry: [EXPIRY], cardCvc: [CVC] };
+export const NAME = 3;
+export const TYPES = { card: [NUMBER, EXPIRY, CVC], cardNumber: [NUMBER], cardExpiry: [EXPIRY], cardCvc: [CVC], cardholderName: [NAME] };
 
 /** Sets several attributes. */
 export function attrs(el, pairs) {
