@@ -129,10 +129,6 @@ export interface PayjpError {
   param: string | null;
   /** PAY.JP's own message, meant for developers. */
   apiMessage: string | null;
-  /** A `validation_error` from createToken: every problem of the submit (this error first), each
-   * with PAY.JP's parameter name (`card[number]`, `card[exp_month]`, `card[exp_year]`,
-   * `card[cvc]`, `card[name]`, `card[email]`, `card[phone]`). */
-  errors?: Array<ElementValidationError & { param: string }>;
 }
 export interface Availability { card_types_supported: CardBrand[]; livemode: boolean; }
 export type ConnectionCheck =
@@ -251,7 +247,14 @@ export interface Token {
   error?: undefined;
 }
 /** An expected failure: a decline, a network problem, or a field the buyer must fix. */
-export type CreateTokenError = PayjpError | ElementValidationError;
+/** createToken's refusal of what was typed: the first problem, and every problem of the submit
+ * (this one first) in `errors`, each with PAY.JP's parameter name (`card[number]`,
+ * `card[exp_month]`, `card[exp_year]`, `card[cvc]`, `card[name]`, `card[email]`, `card[phone]`). */
+export interface TokenValidationError extends ElementValidationError {
+  param: string;
+  errors: Array<ElementValidationError & { param: string }>;
+}
+export type CreateTokenError = PayjpError | TokenValidationError;
 /** The token, or `{ error }`: narrow with `if (r.error)`, `'error' in r`, or a switch. */
 export type TokenResult = Token | { error: CreateTokenError; id?: undefined };
 export type AvailabilityResult = (Availability & { error?: undefined }) | { error: PayjpError };

@@ -33,6 +33,8 @@ export async function misuses(): Promise<void> {
   const elements = payjp.elements();
   // @ts-expect-error: element types are a closed set
   elements.create('cardnumber');
+  // @ts-expect-error: label is text
+  elements.create('cardholderName', { label: 1 });
   // @ts-expect-error: only allow-listed style properties
   elements.create('card', { style: { base: { background: 'red' } } });
   // @ts-expect-error: variants are base, complete, empty, invalid

@@ -74,12 +74,16 @@ export async function checkout(): Promise<void> {
   card.update({ disabled: true });
   const number: PayjpElement | null = elements.getElement('cardNumber');
   void number;
+  // The cardholder name in the secure frame, named by a label of the merchant's.
+  elements.create('cardholderName', { label: 'Name on card' }).mount('#name-element');
   const result = await payjp.createToken(card, { card: { name: 'TARO YAMADA', email: 'taro@example.jp' } });
   // The patterns merchants write, each narrowing the result under --strict:
   // `if (r.error) … else …` both ways;
   if (result.error) {
     const code: string | null = result.error.code;
     const message: string = result.error.message;
+    // Every problem of a refused submit, with PAY.JP's parameter names.
+    if ('errors' in result.error) for (const problem of result.error.errors) void [problem.param, problem.message, problem.detail];
     void [code, message];
   } else {
     const token: Token = result;
