@@ -14,7 +14,7 @@ const direct = params.get('isolation') === 'none';
 const workflow = ['subwindow', 'redirect', 'auto'].includes(params.get('tds_workflow')) ? params.get('tds_workflow') : 'iframe';
 // ?name=element: the name on the card is the SDK's cardholderName element (in the secure frame,
 // with a romaji suggestion for a name typed in kana) instead of this page's own input.
-const nameInElement = params.get('name') === 'element';
+const nameInElement = params.get('name') === 'element' || params.get('name') === 'card';
 
 const TEXT = {
   ja: {
@@ -91,12 +91,16 @@ if (split) {
   elements.create('cardCvc', { style }).mount('#cvc-element');
   tokenElement = number;
 } else {
-  const card = elements.create('card', { style });
+  // ?name=card: the name is the combined element's fourth input.
+  const card = elements.create('card', { style, cardholderName: params.get('name') === 'card' });
   card.mount('#card-element');
   tokenElement = card;
 }
 let nameElement = null;
-if (nameInElement) {
+if (params.get('name') === 'card') {
+  $('name').hidden = true;
+  document.querySelector('label[for="name"]').hidden = true;
+} else if (nameInElement) {
   $('name').hidden = true;
   $('name-element').hidden = false;
   document.querySelector('label[for="name"]').htmlFor = 'name-element';
@@ -140,7 +144,7 @@ function showProblems(errors) {
     const own = OWN[e.param];
     if (own && $(own).getAttribute('aria-invalid') === 'true') continue;
     if (own) markOwn(own, e.message);
-    const target = own ?? (e.param === 'card[name]' ? 'nameElement' : 'card');
+    const target = own ?? (e.param === 'card[name]' && nameElement ? 'nameElement' : 'card');
     const link = document.createElement('a');
     link.href = `#${own ?? (target === 'nameElement' ? 'name-element' : split ? 'number-element' : 'card-element')}`;
     link.textContent = e.message;

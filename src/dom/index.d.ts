@@ -158,7 +158,10 @@ export interface ElementStyle { base?: StyleVariant; complete?: StyleVariant; em
 export interface ElementOptions {
   style?: ElementStyle;
   /** One string, or per field for the combined 'card' element. */
-  placeholder?: string | { number?: string; expiry?: string; cvc?: string };
+  placeholder?: string | { number?: string; expiry?: string; cvc?: string; name?: string };
+  /** create('card') only: the cardholder's name as a fourth input of the combined element (see
+   * the cardholderName element). */
+  cardholderName?: boolean;
   disabled?: boolean;
   hideIcon?: boolean;
   /** `false` leaves the error line under the field to the page (payjp.js v2 draws none). Default true. */

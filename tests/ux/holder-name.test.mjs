@@ -145,6 +145,27 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
         assert.equal(focused, true, 'the name element has the focus');
       });
 
+      test(`[${mode}] in the combined element: the name is its fourth input, after the CVC, with the same suggestion`, async () => {
+        await s.goto(`${server.merchant}/?${isolated ? '' : 'isolation=none&'}lang=en&name=card&tds=0`);
+        await s.waitFor(() => document.body.dataset.ready === 'true', { what: 'the checkout' });
+        await s.waitFor(() => document.querySelector('#card-element .payjp-input, #card-element iframe.payjp-frame[style*=height]'), { what: 'the card' });
+        if (isolated) await s.enterFrame('#card-element iframe.payjp-frame');
+        const at = (sel) => s.waitForElement(isolated ? sel : `#card-element ${sel}`);
+        await s.type(await at('.payjp-number'), '4242424242424242');
+        await s.keys('1230', '123', 'やまだ たろう');
+        const typed = await s.run(() => [...document.querySelectorAll('.payjp-input')].map((i) => i.value));
+        assert.deepEqual(typed.slice(-4), ['4242 4242 4242 4242', '12 / 30', '123', 'やまだ たろう'], 'focus moved on to the name after the CVC');
+        await s.click(await at('.payjp-suggest'));
+        assert.equal(await s.run(() => document.querySelector('.payjp-name').value), 'YAMADA TARO');
+        await s.top();
+        await s.run(() => {
+          document.getElementById('email').value = 'taro@example.jp';
+        });
+        await s.click(await s.find('#pay'));
+        const text = await s.waitFor(() => document.getElementById('result').className === 'ok' && document.getElementById('result').textContent, { timeout: 30_000, what: 'the payment' });
+        assert.equal((await charge(/ch_[0-9a-f]+/.exec(text)[0])).card.name, 'YAMADA TARO');
+      });
+
       test(`[${mode}] through an IME: nothing is suggested while composing, the suggestion comes with the committed text`, async () => {
         await open('ja');
         if (isolated) await s.enterFrame('#name-element iframe.payjp-frame');

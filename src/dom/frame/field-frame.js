@@ -17,12 +17,13 @@ function frameOptions(raw) {
   if (!isObject(raw)) return out;
   if (raw.locale === 'ja' || raw.locale === 'en') out.locale = raw.locale;
   if (Array.isArray(raw.placeholders)) {
-    raw.placeholders.slice(0, 3).forEach((p, i) => {
+    raw.placeholders.slice(0, 4).forEach((p, i) => {
       if (typeof p === 'string') out.placeholders[i] = p.slice(0, 100);
     });
   }
   for (const key of ['disabled', 'hideIcon']) if (typeof raw[key] === 'boolean') out[key] = raw[key];
   if (typeof raw.label === 'string') out.label = raw.label.slice(0, 100);
+  if (raw.cardholderName === true) out.cardholderName = true;
   if (raw.rules !== undefined) out.rules = checkRules(raw.rules);
   return out;
 }

@@ -20,6 +20,7 @@ export const ELEMENT_CSS =
   '.payjp-element .payjp-number{flex:99 1 11em}' +
   '.payjp-element .payjp-expiry{flex:1 0 5.2em}' +
   '.payjp-element .payjp-cvc{flex:1 0 3.6em}' +
+  '.payjp-element .payjp-name{flex:1 1 100%}' +
   // Which of the combined element's inputs has the focus.
   '.payjp-type-card .payjp-input:focus{box-shadow:0 2px 0 -0.5px currentColor}' +
   '@media (forced-colors:active){.payjp-type-card .payjp-input:focus{outline:1px solid Highlight}}' +
@@ -102,7 +103,9 @@ export class ElementView {
     this.errorRegion = attrs(document.createElement('span'), { id: `${id}-error`, class: 'payjp-error', role: 'alert', 'aria-live': 'polite' });
     const signal = (kind, what) => this.onSignal(kind, what);
     const context = () => ({ brand: this.shared.brand, submitting: this.submitting });
-    this.fields = TYPES[type].map((kind) => new Field(document, kind, lang, signal, context));
+    // The combined element may carry the cardholder's name as a fourth input.
+    const kinds = type === 'card' && options.cardholderName ? [...TYPES.card, NAME] : TYPES[type];
+    this.fields = kinds.map((kind) => new Field(document, kind, lang, signal, context));
     if (this.field(NUMBER)) {
       this.icon = brandIcon(document);
       root.append(this.icon.root);
@@ -163,7 +166,8 @@ export class ElementView {
     if (what === 'input') {
       this.render(true);
       // Move on once a field is complete, in the combined element only.
-      const next = combined && kind < CVC && this.field(kind + 1);
+      // Number → expiry → CVC → the name (when the element has one), into an empty field.
+      const next = combined && kind < NAME && this.field(kind + 1);
       if (next && !next.value && this.field(kind).state.complete) this.moveFocus(next, false);
     } else if (what === 'back') {
       if (combined && kind > NUMBER) this.moveFocus(this.field(kind - 1), true);
@@ -244,13 +248,16 @@ export class ElementView {
    * they are typed again, one by one, so each lands where it would have.
    */
   refresh() {
-    const typed = this.fields.map((f) => f.value).join('');
+    // The card's inputs (a name input keeps what was typed, as it is).
+    const card = this.fields.filter((f) => f.kind !== NAME);
+    const typed = card.map((f) => f.value).join('');
+    this.field(NAME)?.reformat(0);
     if (this.type !== 'card' || !typed) {
-      for (const f of this.fields) if (f.value) f.reformat(0);
+      for (const f of card) if (f.value) f.reformat(0);
       return this.render(true);
     }
-    const focused = this.fields.some((f) => f.input === this.document.activeElement);
-    for (const f of this.fields) f.clear();
+    const focused = card.some((f) => f.input === this.document.activeElement);
+    for (const f of card) f.clear();
     let i = 0;
     for (const digit of typed.replace(/[^0-9０-９]/g, '')) {
       const f = this.fields[i];

@@ -3,7 +3,7 @@
 // a FrameView (isolated: the inputs are a frame of the payment origin) or the core's ElementView
 // (direct: the inputs are in this page). Misuse throws a TypeError or Error naming what was
 // expected; nothing here ever sees a token request's answer or logs a value.
-import { TYPES, isObject } from '../shared/dom.js';
+import { NAME, TYPES, isObject } from '../shared/dom.js';
 import { parseStyle } from '../shared/style.js';
 import { langOf } from './locale.js';
 
@@ -44,7 +44,7 @@ function parseOptions(type, options, what) {
   if (typeof placeholder === 'string') {
     out.placeholders[TYPES[type].length === 1 ? TYPES[type][0] : 0] = placeholder;
   } else if (isObject(placeholder)) {
-    ['number', 'expiry', 'cvc'].forEach((key, kind) => {
+    ['number', 'expiry', 'cvc', 'name'].forEach((key, kind) => {
       if (typeof placeholder[key] === 'string') out.placeholders[kind] = placeholder[key];
     });
   } else if (placeholder !== undefined) {
@@ -57,6 +57,13 @@ function parseOptions(type, options, what) {
   }
   if (typeof options.label === 'string') out.label = options.label;
   else if (options.label !== undefined) throw new TypeError(`${what}: expected label to be a string.`);
+  // The combined element with the cardholder's name as a fourth input, fixed at create.
+  if (options.cardholderName !== undefined) {
+    if (type !== 'card' || what !== 'create' || typeof options.cardholderName !== 'boolean') {
+      throw new TypeError(`${what}: cardholderName (a boolean) is an option of create('card') only.`);
+    }
+    out.cardholderName = options.cardholderName;
+  }
   if (style !== undefined) out.rules = parseStyle(style);
   return out;
 }
@@ -84,13 +91,14 @@ export class Elements {
       throw new TypeError(`elements.create: unknown element type '${String(type)}'; expected ${TYPE_LIST}.`);
     }
     const group = this.#group;
-    const overlapping = group.members.filter((m) => TYPES[m.type].some((k) => TYPES[type].includes(k)));
+    const parsed = parseOptions(type, options, 'create');
+    const kinds = parsed.cardholderName ? [...TYPES[type], NAME] : TYPES[type];
+    const overlapping = group.members.filter((m) => m.kinds.some((k) => kinds.includes(k)));
     if (overlapping.some((m) => m.container)) {
       throw new Error(`elements.create: this elements() group already has a mounted field of type '${type}'; unmount or destroy it first, or use another elements() group.`);
     }
-    const parsed = parseOptions(type, options, 'create');
     for (const m of overlapping) m.element.destroy();
-    return new PayjpElement(group, type, parsed);
+    return new PayjpElement(group, type, parsed, kinds);
   }
 
   /** `getElement(type)`: the live element of that type in this group, or null. */
@@ -115,8 +123,8 @@ const mountedIn = new WeakMap();
 export class PayjpElement {
   #s;
 
-  constructor(group, type, options) {
-    const s = (this.#s = { group, type, element: this, handlers: [], container: null, destroyed: false, labels: [], named: options.label !== undefined });
+  constructor(group, type, options, kinds) {
+    const s = (this.#s = { group, type, kinds, element: this, handlers: [], container: null, destroyed: false, labels: [], named: options.label !== undefined });
     const emit = (event, detail) => {
       if (event === 'frameready') return s.dispatch('ready', { elementType: type });
       s.dispatch(event, { elementType: type, ...detail });

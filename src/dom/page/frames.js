@@ -328,10 +328,12 @@ export class FrameView {
       scrolling: 'no',
     });
     this.root.append(this.link.iframe);
-    // Until the frame reports its height, it has the height it will have: one row, or two for a
-    // combined element narrower than its fields (expiry and CVC wrap, see view.js).
+    // Until the frame reports its height, it has the height it will have: a row more for a
+    // combined element narrower than its fields (expiry and CVC wrap, see view.js), and for its
+    // name input.
     const { width } = this.link.iframe.getBoundingClientRect();
-    if (this.type === 'card' && width && width < 23.6 * parseFloat(getComputedStyle(this.root).fontSize)) this.link.iframe.style.height = '3.6em';
+    const rows = 1 + (this.type === 'card' && width && width < 23.6 * parseFloat(getComputedStyle(this.root).fontSize)) + !!this.options.cardholderName;
+    if (rows > 1) this.link.iframe.style.height = `${rows * 2.1 - 0.6}em`;
   }
 
   onFrameMessage(data) {
