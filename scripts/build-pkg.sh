@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/:
-#   1. the Rust core with wasm-pack (release profile tuned for size) into target/pkg-build/glue/,
-#      then wasm-opt -Oz from npm's binaryen;
-#   2. shorter import names in the wasm and its glue (scripts/shorten-imports.mjs);
+#   1. the Rust core with wasm-pack (release profile tuned for size) into target/pkg-build/glue/;
+#   2. shorter import and export names in the wasm and its glue (scripts/shorten-names.mjs), then
+#      wasm-opt -Oz from npm's binaryen;
 #   3. esbuild bundles the JavaScript: index.js (the package entry: the merchant page's host, no
 #      wasm), core.js (the wasm glue, card fields, badge and frame runtime), tds-return.js (where a
 #      3-D Secure challenge returns, on the frame origin) and payjp.js (the drop-in classic script);
@@ -20,6 +20,7 @@ log=$(mktemp)
 wasm-pack build --release --target web --out-dir "$stage/glue" --out-name payjp_wasm --no-pack . >/dev/null 2>"$log" \
   || { cat "$log" >&2; rm -f "$log"; exit 1; }
 rm -f "$log"
+node scripts/shorten-names.mjs "$stage/glue/payjp_wasm_bg.wasm" "$stage/glue/payjp_wasm.js" >/dev/null
 
 # Features rustc emits for wasm32-unknown-unknown today; wasm-opt must be allowed to keep them.
 # --converge repeats -Oz until the module stops shrinking; --low-memory-unused lets wasm-opt fold
@@ -30,7 +31,6 @@ wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --st
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$stage/glue/payjp_wasm_bg.wasm" -o "$out/payjp_wasm_bg.wasm"
-node scripts/shorten-imports.mjs "$out/payjp_wasm_bg.wasm" "$stage/glue/payjp_wasm.js" >/dev/null
 
 # The sources (src/dom/page, frame, shared) import the glue as ../payjp_wasm.js; stage them with
 # it and bundle. The staged copy is also what tests/browser serves to import a source module on
