@@ -39,7 +39,9 @@ cp -r src/dom/page src/dom/frame src/dom/shared "$stage/src/"
 cp "$stage/glue/payjp_wasm.js" "$stage/src/payjp_wasm.js"
 # Each bundle: esbuild bundles, terser minifies (three compress passes, function declarations
 # hoisted), smaller gzipped than esbuild's minifier: ~300 bytes on the page's side, ~470 on
-# core.js. The page's side (10 KB budget) also lets terser assume property reads have no side
+# core.js. Output is ASCII: the Japanese texts as \u escapes gzip smaller than as UTF-8 (-70 bytes
+# for each of index.js, payjp.js and core.js), and the files no longer depend on being read as
+# UTF-8. The page's side (10 KB budget) also lets terser assume property reads have no side
 # effects and make its `unsafe` rewrites; the frame's bundles (the wasm glue) do not: there they
 # saved nothing.
 PAGE=passes=3,hoist_funs=true,unsafe=true,pure_getters=true
@@ -49,7 +51,7 @@ bundle() { # entry format out compress-options [esbuild args]
   esbuild "$entry" --bundle --format="$format" --target=es2022 --log-level=warning --charset=utf8 --legal-comments=none "$@" \
     --outfile="$stage/bundle.js"
   terser "$stage/bundle.js" $([ "$format" = esm ] && echo --module || echo --toplevel) --ecma 2022 \
-    --compress "$compress" --mangle --comments false --output "$target"
+    --compress "$compress" --mangle --comments false --format ascii_only=true --output "$target"
 }
 # index.js, the package entry: the page's host. No wasm; it imports ./core.js only on demand.
 bundle "$stage/src/page/index.js" esm "$out/index.js" $PAGE --external:./core.js --external:./tds.js
