@@ -16,8 +16,16 @@ stage=target/pkg-build
 rm -rf "$stage" "$out"
 mkdir -p "$stage/src" "$out"
 
+# Panic locations name source files. Without this, a dependency's carries the build machine's
+# cargo home (/home/<you>/.cargo/registry/src/index.crates.io-<hash>/…); remapped, it is
+# gloo-net-0.7.0/src/…, the same on every machine (-93 B gzipped). Std's are /rustc/<commit>/…
+# already.
+shopt -s nullglob
+flags=(${RUSTFLAGS:-})
+for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do flags+=("--remap-path-prefix=$dir="); done
+shopt -u nullglob
 log=$(mktemp)
-wasm-pack build --release --target web --out-dir "$stage/glue" --out-name payjp_wasm --no-pack . >/dev/null 2>"$log" \
+CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${flags[*]}") wasm-pack build --release --target web --out-dir "$stage/glue" --out-name payjp_wasm --no-pack . >/dev/null 2>"$log" \
   || { cat "$log" >&2; rm -f "$log"; exit 1; }
 rm -f "$log"
 node scripts/shorten-names.mjs "$stage/glue/payjp_wasm_bg.wasm" "$stage/glue/payjp_wasm.js" >/dev/null
