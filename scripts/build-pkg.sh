@@ -30,6 +30,14 @@ CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${flags[*]}") wasm-pack build --rel
 rm -f "$log"
 node scripts/shorten-names.mjs "$stage/glue/payjp_wasm_bg.wasm" "$stage/glue/payjp_wasm.js" >/dev/null
 
+# --low-memory-unused (below) holds only while nothing is placed in the first 1 KB of memory.
+lowest=$(wasm-dis "$stage/glue/payjp_wasm_bg.wasm" \
+  | awk 'match($0, /^ \(data [^(]*\(i32\.const [0-9]+\)/) { n = substr($0, RSTART, RLENGTH); sub(/.*const /, "", n); sub(/\)/, "", n); if (m == "" || n + 0 < m) m = n + 0 } END { print m }')
+if [ -n "$lowest" ] && [ "$lowest" -lt 1024 ]; then
+  echo "build-pkg: the module places data at $lowest, in the first 1 KB: wasm-opt's --low-memory-unused would be wrong" >&2
+  exit 1
+fi
+
 # Features rustc emits for wasm32-unknown-unknown today; wasm-opt must be allowed to keep them.
 # --converge repeats -Oz until the module stops shrinking; --low-memory-unused lets wasm-opt fold
 # constant offsets into loads and stores. Together -333 B gzipped. The latter assumes nothing uses
