@@ -11,7 +11,6 @@ use crate::prelude::*;
 
 use js_sys::Promise;
 use zeroize::Zeroizing;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{CardData, TokenRequest};
@@ -20,7 +19,7 @@ use crate::core::{
     Formatted, Lang, Network,
 };
 
-use super::convert::{browser_now, to_js, ValidationErrorOut};
+use super::convert::{browser_now, out_object, to_js, ValidationErrorOut};
 use super::payjp::PayjpInstance;
 
 /// A string argument of an internal call. These exports take JS values and check them here: a
@@ -38,13 +37,12 @@ fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
 
 /// `{ error: { type: 'validation_error', code, detail, message, param, errors } }`: the first
 /// problem, and in `errors` every problem (the first included), each with its own `param`.
-#[derive(Serialize)]
 struct RefusedOut {
     error: Option<ValidationErrorOut>,
 }
+out_object!(RefusedOut { "error": error });
 
 /// A field's state, as `_edit` reports it.
-#[derive(Serialize)]
 struct FieldStateOut {
     complete: bool,
     empty: bool,
@@ -53,6 +51,7 @@ struct FieldStateOut {
     /// The name field's romaji for what was typed in kana (null otherwise).
     suggestion: Option<String>,
 }
+out_object!(FieldStateOut { "complete": complete, "empty": empty, "brand": brand, "error": error, "suggestion": suggestion });
 
 /// The inputs of a card element, as JavaScript names them (`FieldKind.Number`, …); `_edit` takes
 /// the discriminant and maps it to the core's kind. The element layer's shared constants (`src/dom/shared/dom.js`) hold the same discriminants, which a browser
@@ -78,12 +77,12 @@ pub enum EditKind {
 }
 
 /// What `_edit` returns: the field's new text and caret, and the core's verdict on that text.
-#[derive(Serialize)]
 struct EditOut<'a> {
     value: &'a str,
     caret: u32,
     state: FieldStateOut,
 }
+out_object!(EditOut<'_> { "value": value, "caret": caret, "state": state });
 
 /// `_edit(kind, previous, current, caret, edit, brand, blurred, submitting, lang)` →
 /// `{ value, caret, state: { complete, empty, brand, error } }`: one call per keystroke. Formats

@@ -124,12 +124,105 @@ pub fn caret_arg(f: ApiFn, value: &JsValue, text: &str) -> Result<usize, JsValue
     }
 }
 
+/// What the wasm hands to JavaScript, as one serde type: every output struct becomes an `Out`
+/// (`out_object!`), and `Out` is what serde-wasm-bindgen serializes. One type means one
+/// instantiation of serde-wasm-bindgen's serializer instead of one per struct and field type, and
+/// objects go through its map path: its struct path makes keys through a cache of JS strings in
+/// a thread-local `HashMap` (hashbrown and the thread-local's machinery, 1.7 KB gzipped).
+pub enum Out<'a> {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Str(&'a str),
+    /// A plain object, keys in this order.
+    Object(Vec<(&'static str, Out<'a>)>),
+    Array(Vec<Out<'a>>),
+}
+
+impl Serialize for Out<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Out::Null => serializer.serialize_none(),
+            Out::Bool(b) => serializer.serialize_bool(*b),
+            Out::Number(n) => serializer.serialize_f64(*n),
+            Out::Str(s) => serializer.serialize_str(s),
+            Out::Object(fields) => {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(Some(fields.len()))?;
+                for (key, value) in fields {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+            Out::Array(items) => serializer.collect_seq(items),
+        }
+    }
+}
+
+/// A field's value as an [`Out`].
+pub trait ToOut {
+    fn to_out(&self) -> Out<'_>;
+}
+
+impl ToOut for &str {
+    fn to_out(&self) -> Out<'_> {
+        Out::Str(self)
+    }
+}
+
+impl ToOut for String {
+    fn to_out(&self) -> Out<'_> {
+        Out::Str(self)
+    }
+}
+
+impl ToOut for bool {
+    fn to_out(&self) -> Out<'_> {
+        Out::Bool(*self)
+    }
+}
+
+impl ToOut for f64 {
+    fn to_out(&self) -> Out<'_> {
+        Out::Number(*self)
+    }
+}
+
+macro_rules! number_to_out {
+    ($($t:ty),*) => {$(
+        impl ToOut for $t {
+            fn to_out(&self) -> Out<'_> {
+                Out::Number(f64::from(*self))
+            }
+        }
+    )*};
+}
+number_to_out!(u8, u16, u32);
+
+impl<T: ToOut> ToOut for Option<T> {
+    fn to_out(&self) -> Out<'_> {
+        self.as_ref().map_or(Out::Null, ToOut::to_out)
+    }
+}
+
+/// `ToOut` for an output struct: a plain object with these keys, in this order.
+macro_rules! out_object {
+    ($ty:ty { $($key:literal: $field:ident),* $(,)? }) => {
+        impl $crate::js::convert::ToOut for $ty {
+            fn to_out(&self) -> $crate::js::convert::Out<'_> {
+                $crate::js::convert::Out::Object(vec![$(($key, $crate::js::convert::ToOut::to_out(&self.$field))),*])
+            }
+        }
+    };
+}
+pub(crate) use out_object;
+
 /// `{ code, message }`: a validator's problem in the chosen language.
-#[derive(Serialize)]
 pub struct ProblemOut {
     code: &'static str,
     message: &'static str,
 }
+out_object!(ProblemOut { "code": code, "message": message });
 
 impl ProblemOut {
     pub fn new(problem: Option<Problem>, lang: Lang) -> Option<ProblemOut> {
@@ -139,9 +232,7 @@ impl ProblemOut {
 
 /// `{ type: 'validation_error', code, detail, message }`: `code` as payjp.js v2 names the problem
 /// (`incomplete_error` for any unfinished field), `detail` the finer code.
-#[derive(Serialize)]
 pub struct ValidationErrorOut {
-    #[serde(rename = "type")]
     kind: &'static str,
     code: &'static str,
     detail: &'static str,
@@ -149,8 +240,23 @@ pub struct ValidationErrorOut {
     /// The token request's parameter, as PAY.JP names it (`card[number]`, `card[email]`, …).
     param: &'static str,
     /// A token request's refusal: every problem, the first included (absent elsewhere).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ValidationErrorOut>,
+}
+
+impl ToOut for ValidationErrorOut {
+    fn to_out(&self) -> Out<'_> {
+        let mut fields = vec![
+            ("type", Out::Str(self.kind)),
+            ("code", Out::Str(self.code)),
+            ("detail", Out::Str(self.detail)),
+            ("message", Out::Str(self.message)),
+            ("param", Out::Str(self.param)),
+        ];
+        if !self.errors.is_empty() {
+            fields.push(("errors", Out::Array(self.errors.iter().map(ToOut::to_out).collect())));
+        }
+        Out::Object(fields)
+    }
 }
 
 impl ValidationErrorOut {
@@ -160,14 +266,13 @@ impl ValidationErrorOut {
 }
 
 /// `{ value, isValid, isPotentiallyValid, error }`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct FieldCheckOut<'a> {
     value: &'a str,
     is_valid: bool,
     is_potentially_valid: bool,
     error: Option<ProblemOut>,
 }
+out_object!(FieldCheckOut<'_> { "value": value, "isValid": is_valid, "isPotentiallyValid": is_potentially_valid, "error": error });
 
 impl<'a> FieldCheckOut<'a> {
     pub fn new(check: &'a FieldCheck, lang: Lang) -> FieldCheckOut<'a> {
@@ -175,8 +280,36 @@ impl<'a> FieldCheckOut<'a> {
     }
 }
 
-/// A plain JS object from a serde value (serde-wasm-bindgen), `None` as `null`.
-pub fn to_js(value: &impl Serialize) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+/// A plain JS object from an output (serde-wasm-bindgen), `None` as `null`.
+pub fn to_js(value: &impl ToOut) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    value.to_out().serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+// The browser suites read these objects back from JavaScript; this pins what serde sees: keys
+// renamed and in order, `None` as null, objects nested.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::{validate_cvc, validate_holder_name};
+
+    fn json(value: &impl ToOut) -> String {
+        serde_json::to_string(&value.to_out()).unwrap()
+    }
+
+    #[test]
+    fn outputs_serialize_as_plain_objects() {
+        let ok = validate_cvc("123", None);
+        assert_eq!(
+            json(&FieldCheckOut::new(&ok, Lang::En)),
+            r#"{"value":"123","isValid":true,"isPotentiallyValid":true,"error":null}"#
+        );
+        let digits = validate_holder_name("4242424242424242");
+        let out = json(&FieldCheckOut::new(&digits, Lang::En));
+        assert!(out.contains(r#","isValid":false,"isPotentiallyValid":false,"error":{"code":"invalid_card_name","message":"Enter the cardholder's name here"#), "{out}");
+        let refused = json(&ValidationErrorOut::new(digits.problem, Lang::En));
+        assert!(refused.starts_with(r#"{"type":"validation_error","code":"invalid_card_name","detail":"invalid_card_name","message":""#), "{refused}");
+        assert_eq!(json(&None::<ProblemOut>), "null");
+        assert_eq!(json(&Some(7u16)), "7.0");
+    }
 }

@@ -4,8 +4,8 @@
 //!
 //! Every validator here is total for strings: it never throws on what a buyer types. A
 //! non-string argument is a programming mistake and throws a `TypeError` naming what was
-//! expected and what was received. Results are serde types, made plain JS objects by
-//! serde-wasm-bindgen (`convert::to_js`).
+//! expected and what was received. Results are plain structs, made plain JS objects through one
+//! serde type by serde-wasm-bindgen (`convert::to_js`).
 
 #[allow(unused_imports)]
 use crate::prelude::*;
@@ -19,12 +19,9 @@ pub mod transport;
 use wasm_bindgen::prelude::*;
 
 use crate::core;
-use convert::{arg_lang, arg_now, arg_optional_brand, arg_string, caret_arg, to_js, ApiFn, FieldCheckOut, ProblemOut};
-use serde::Serialize;
+use convert::{arg_lang, arg_now, arg_optional_brand, arg_string, caret_arg, out_object, to_js, ApiFn, FieldCheckOut, ProblemOut};
 
 /// What `validateCardNumber` returns.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct NumberCheckOut<'a> {
     value: &'a str,
     formatted: &'a str,
@@ -33,10 +30,12 @@ struct NumberCheckOut<'a> {
     is_potentially_valid: bool,
     error: Option<ProblemOut>,
 }
+out_object!(NumberCheckOut<'_> {
+    "value": value, "formatted": formatted, "brand": brand, "isValid": is_valid,
+    "isPotentiallyValid": is_potentially_valid, "error": error,
+});
 
 /// What `validateExpiry` returns.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct ExpiryCheckOut {
     month: Option<u8>,
     year: Option<u16>,
@@ -44,13 +43,16 @@ struct ExpiryCheckOut {
     is_potentially_valid: bool,
     error: Option<ProblemOut>,
 }
+out_object!(ExpiryCheckOut {
+    "month": month, "year": year, "isValid": is_valid, "isPotentiallyValid": is_potentially_valid, "error": error,
+});
 
 /// Text after formatting, with the caret (a UTF-16 offset).
-#[derive(Serialize)]
 struct FormattedOut<'a> {
     value: &'a str,
     caret: u32,
 }
+out_object!(FormattedOut<'_> { "value": value, "caret": caret });
 
 // The public TypeScript types are hand-written in src/dom/index.d.ts.
 

@@ -9,7 +9,6 @@ use alloc::rc::Rc;
 use core::cell::RefCell;
 
 use js_sys::Promise;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -18,7 +17,7 @@ use crate::api::gate::{request_key, RequestGate};
 use crate::api::{ApiBase, ApiError, ClientConfig, PublicKey, TokenRequest};
 use crate::core::Lang;
 
-use super::convert::to_js;
+use super::convert::{out_object, to_js};
 use super::transport::{promise, BrowserClock, FetchTransport, JsDocument};
 
 /// State shared by an instance and the requests it has in flight.
@@ -112,23 +111,23 @@ pub fn payjp(public_key: JsValue, options: JsValue) -> Result<PayjpInstance, JsV
 }
 
 /// `{ type, code, message, status, param, apiMessage }`, absent values as `null`.
-#[derive(Serialize)]
 struct ErrorObject<'a> {
-    #[serde(rename = "type")]
     kind: &'a str,
     code: Option<&'a str>,
     message: &'a str,
     status: Option<u16>,
     param: Option<&'a str>,
-    #[serde(rename = "apiMessage")]
     api_message: Option<&'a str>,
 }
+out_object!(ErrorObject<'_> {
+    "type": kind, "code": code, "message": message, "status": status, "param": param, "apiMessage": api_message,
+});
 
 /// `{ error: … }`, the way every expected failure resolves.
-#[derive(Serialize)]
 struct ErrorResult<'a> {
     error: ErrorObject<'a>,
 }
+out_object!(ErrorResult<'_> { "error": error });
 
 
 /// `{ error: { type, code, message, status, param, apiMessage } }`.
@@ -153,21 +152,20 @@ pub(crate) fn resolve(result: Result<JsDocument, ApiError>, lang: Lang) -> Resul
     })
 }
 
-/// What `checkConnection()` resolves.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum ConnectionObject {
-    Reachable {
-        reachable: bool,
-        status: u16,
-        #[serde(rename = "latencyMs")]
-        latency_ms: f64,
-    },
-    Unreachable {
-        reachable: bool,
-        reason: &'static str,
-    },
+/// What `checkConnection()` resolves when PAY.JP answered.
+struct Reachable {
+    reachable: bool,
+    status: u16,
+    latency_ms: f64,
 }
+out_object!(Reachable { "reachable": reachable, "status": status, "latencyMs": latency_ms });
+
+/// What `checkConnection()` resolves when it did not.
+struct Unreachable {
+    reachable: bool,
+    reason: &'static str,
+}
+out_object!(Unreachable { "reachable": reachable, "reason": reason });
 
 #[wasm_bindgen(js_class = PayjpInstance)]
 impl PayjpInstance {
@@ -194,11 +192,10 @@ impl PayjpInstance {
     pub fn check_connection(&self) -> Promise {
         let inner = self.inner.clone();
         promise(async move {
-            let answer = match client::check_connection(&FetchTransport, &BrowserClock, &inner.config).await {
-                Connection::Reachable { status, latency_ms } => ConnectionObject::Reachable { reachable: true, status, latency_ms },
-                Connection::Unreachable(reason) => ConnectionObject::Unreachable { reachable: false, reason: reason.as_str() },
-            };
-            Ok(to_js(&answer))
+            Ok(match client::check_connection(&FetchTransport, &BrowserClock, &inner.config).await {
+                Connection::Reachable { status, latency_ms } => to_js(&Reachable { reachable: true, status, latency_ms }),
+                Connection::Unreachable(reason) => to_js(&Unreachable { reachable: false, reason: reason.as_str() }),
+            })
         })
     }
 }

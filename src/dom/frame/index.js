@@ -2,6 +2,12 @@
 // payment origin's frames (www/frame.html loads it and it starts) and, only in direct mode or for the
 // standalone validators, in the merchant's page, where the package entry (index.js) loads it
 // lazily from `init()`. Nothing here is the public API: index.js re-exports what is.
+//
+// www/frame.html, the frame page the payment origin serves, holds no comments: every frame
+// downloads it. Its root carries data-payjp-frame, so this module starts there: it reads its mode
+// (a field element, the hidden controller or the badge) from the URL fragment the merchant page's
+// SDK wrote, checks who embeds it, and renders (start.js). The page preloads the wasm while this
+// module loads, so the core is ready sooner.
 import initWasm from '../payjp_wasm.js';
 import { core } from './core-state.js';
 import { startFrame as start } from './start.js';

@@ -61,7 +61,7 @@ const REFUSED = {
     if (merged.isolation === 'none') {
       throw new TypeError("Payjp: the drop-in payjp.js runs isolated card fields only; for isolation: 'none', import the payjp-wasm module and await init().");
     }
-    return createPayjp(publicKey, merged, { core: null, loadChallenge, refused: frameOrigin ? undefined : REFUSED });
+    return createPayjp(publicKey, merged, { loadChallenge, refused: frameOrigin ? undefined : REFUSED });
   }
   Payjp[MARK] = true;
   window.Payjp = Payjp;

@@ -10,6 +10,7 @@
 //
 // Importing this module has no side effects, so server-side renderers can import it.
 import { coreLoader, validator } from './loader.js';
+import { directMode } from './direct.js';
 import { createPayjp } from './payjp.js';
 
 const loader = coreLoader(() => import('./core.js'));
@@ -31,7 +32,7 @@ export default function init(input) {
  * direct mode before `init()`.
  */
 export function Payjp(publicKey, options) {
-  return createPayjp(publicKey, options, { core: loader.core(), loadChallenge: () => import('./tds.js') });
+  return createPayjp(publicKey, options, { direct: directMode(loader.core()), loadChallenge: () => import('./tds.js') });
 }
 
 export const validateCardNumber = validator(loader, 'validateCardNumber');

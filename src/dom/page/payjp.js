@@ -67,10 +67,9 @@ export function reserveWindow(window, features) {
 /**
  * `threeDSecureWorkflow`, `threeDSecureTimeout` and `threeDSecureRedirect` (the name of a redirect
  * URL registered for the account; `payjp-wasm`, the frame origin's tds-return.html, by default).
- * Direct mode has no frame origin to come back through: its redirect workflow needs a name that
- * points at the merchant's own page.
+ * Direct mode checks its redirect workflow itself (`direct`, see direct.js).
  */
-function threeDSecureOptions(options, isolated) {
+function threeDSecureOptions(options, isolated, direct) {
   const workflow = options?.threeDSecureWorkflow ?? 'iframe';
   if (!WORKFLOWS.includes(workflow)) {
     throw new TypeError("Payjp: expected options.threeDSecureWorkflow to be 'iframe', 'subwindow', 'redirect' or 'auto'.");
@@ -79,9 +78,7 @@ function threeDSecureOptions(options, isolated) {
   if (!(back === undefined || (typeof back === 'string' && /^[\w-]{1,64}$/.test(back)))) {
     throw new TypeError('Payjp: expected options.threeDSecureRedirect to be a registered redirect name (letters, digits, - and _).');
   }
-  if (workflow === 'redirect' && !isolated && back === undefined) {
-    throw new TypeError("Payjp: the redirect workflow in direct mode needs options.threeDSecureRedirect, a registered redirect name for your page.");
-  }
+  if (!isolated) direct.checkRedirect(workflow, back);
   const timeoutMs = options?.threeDSecureTimeout ?? DEFAULT_TIMEOUT_MS;
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
     throw new TypeError('Payjp: expected options.threeDSecureTimeout to be a positive number of milliseconds.');
@@ -127,27 +124,25 @@ function isolatedBackend(frame, config) {
 }
 
 /**
- * `Payjp(publicKey, options)`. From the entry that calls it (`env`): `core`, the loaded core
- * module or null (direct mode needs it); `loadChallenge()`, which imports tds.js beside the entry;
- * `refused`, from the drop-in script when it found no frame origin, `{ message, backend(lang) }`:
- * unless the options name a frame origin, the instance fails closed.
+ * `Payjp(publicKey, options)`. From the entry that calls it (`env`): `direct`, direct mode's checks
+ * and backend (direct.js; the module entry's only: the drop-in refuses `isolation: 'none'` before
+ * it would be needed); `loadChallenge()`, which imports tds.js beside the entry; `refused`, from
+ * the drop-in script when it found no frame origin, `{ message, backend(lang) }`: unless the
+ * options name a frame origin, the instance fails closed.
  */
-export function createPayjp(publicKey, options, { core, loadChallenge, refused }) {
+export function createPayjp(publicKey, options, { direct, loadChallenge, refused }) {
   if (typeof window === 'undefined') {
     throw new Error('Payjp: this needs a browser (window is undefined). Create it in client-side code, not during server-side rendering.');
   }
   const config = clientOptions(publicKey, options);
-  const tds = threeDSecureOptions(options, options?.isolation !== 'none');
+  const tds = threeDSecureOptions(options, options?.isolation !== 'none', direct);
   let backend;
   if (refused && options?.frameOrigin === undefined && options?.isolation !== 'none') {
     console.error(refused.message);
     backend = refused.backend(config.lang);
   } else {
     const frame = isolationOptions(options);
-    if (!frame && !core) {
-      throw new Error("Payjp: isolation: 'none' runs the card fields in this page, which needs the WebAssembly core: await init() before calling Payjp().");
-    }
-    backend = frame ? isolatedBackend(frame, config) : core.directBackend(config, cardViews);
+    backend = frame ? isolatedBackend(frame, config) : direct.backend(config);
   }
   return new PayjpInstance(config, backend, { ...tds, loadChallenge });
 }

@@ -10,26 +10,16 @@ import { isObject } from './dom.js';
 
 const VARIANTS = { base: '', complete: '.payjp-complete', empty: '.payjp-empty', invalid: '.payjp-invalid' };
 const PSEUDOS = [':focus', ':hover', '::placeholder', '::selection', ':disabled', ':-webkit-autofill'];
-/** camelCase as merchants write it → the CSS property. `iconColor` colours the brand icon. */
-const PROPERTIES = {
-  color: 'color',
-  backgroundColor: 'background-color',
-  caretColor: 'caret-color',
-  fontFamily: 'font-family',
-  fontSize: 'font-size',
-  fontStyle: 'font-style',
-  fontVariant: 'font-variant',
-  fontWeight: 'font-weight',
-  fontSmoothing: '-webkit-font-smoothing',
-  letterSpacing: 'letter-spacing',
-  lineHeight: 'line-height',
-  textAlign: 'text-align',
-  textDecoration: 'text-decoration',
-  textShadow: 'text-shadow',
-  textTransform: 'text-transform',
-  opacity: 'opacity',
-  iconColor: 'color',
-};
+/** The properties a style may set, camelCase as merchants write them. */
+const PROPERTIES = [
+  'color', 'backgroundColor', 'caretColor', 'fontFamily', 'fontSize', 'fontStyle', 'fontVariant', 'fontWeight',
+  'fontSmoothing', 'letterSpacing', 'lineHeight', 'textAlign', 'textDecoration', 'textShadow', 'textTransform',
+  'opacity', 'iconColor',
+];
+/** The CSS property: kebab-case, except `iconColor` (the brand icon's `color`) and
+ * `fontSmoothing` (`-webkit-font-smoothing`). The page needs only the names above, not these. */
+const cssName = (key) =>
+  key === 'iconColor' ? 'color' : key === 'fontSmoothing' ? '-webkit-font-smoothing' : key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /**
  * A value is safe when it cannot leave its declaration or load anything: at most 200
@@ -69,8 +59,8 @@ function pushDeclarations(rules, variant, pseudo, declarations) {
       pushDeclarations(rules, variant, key, raw);
       continue;
     }
-    if (!Object.hasOwn(PROPERTIES, key)) {
-      throw new TypeError(`style: '${key}' is not allowed; expected one of ${[...Object.keys(PROPERTIES), ...PSEUDOS].join(', ')}.`);
+    if (!PROPERTIES.includes(key)) {
+      throw new TypeError(`style: '${key}' is not allowed; expected one of ${[...PROPERTIES, ...PSEUDOS].join(', ')}.`);
     }
     const value = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
     if (typeof value !== 'string' || !safeValue(value, key)) {
@@ -87,7 +77,7 @@ function pushDeclarations(rules, variant, pseudo, declarations) {
 export function stylesheetText(scope, rules) {
   return rules
     .map(([variant, pseudo, key, value]) =>
-      `.${scope}${VARIANTS[variant]} ${key === 'iconColor' ? '.payjp-icon' : '.payjp-input'}${pseudo}{${PROPERTIES[key]}:${value}}\n`)
+      `.${scope}${VARIANTS[variant]} ${key === 'iconColor' ? '.payjp-icon' : '.payjp-input'}${pseudo}{${cssName(key)}:${value}}\n`)
     .join('');
 }
 
@@ -102,7 +92,7 @@ export function checkRules(rules) {
     const ok =
       Object.hasOwn(VARIANTS, variant) &&
       (pseudo === '' || PSEUDOS.includes(pseudo)) &&
-      Object.hasOwn(PROPERTIES, key) &&
+      PROPERTIES.includes(key) &&
       typeof value === 'string' &&
       safeValue(value, key);
     if (!ok) throw new TypeError('style: a rule is not allowed.');
