@@ -50,20 +50,14 @@ function parseOptions(type, options, what) {
   } else if (placeholder !== undefined) {
     throw new TypeError(`${what}: expected placeholder to be a string (or { number, expiry, cvc } for 'card').`);
   }
-  for (const key of ['disabled', 'hideIcon', 'showError']) {
+  for (const key of ['disabled', 'hideIcon', 'showError', 'cardholderName', 'label']) {
     const v = options[key];
-    if (typeof v === 'boolean') out[key] = v;
-    else if (v !== undefined) throw new TypeError(`${what}: expected ${key} to be a boolean.`);
+    const kind = key === 'label' ? 'string' : 'boolean';
+    if (typeof v === kind) out[key] = v;
+    else if (v !== undefined) throw new TypeError(`${what}: expected ${key} to be a ${kind}.`);
   }
-  if (typeof options.label === 'string') out.label = options.label;
-  else if (options.label !== undefined) throw new TypeError(`${what}: expected label to be a string.`);
   // The combined element with the cardholder's name as a fourth input, fixed at create.
-  if (options.cardholderName !== undefined) {
-    if (type !== 'card' || what !== 'create' || typeof options.cardholderName !== 'boolean') {
-      throw new TypeError(`${what}: cardholderName (a boolean) is an option of create('card') only.`);
-    }
-    out.cardholderName = options.cardholderName;
-  }
+  if (out.cardholderName !== undefined && (type !== 'card' || what !== 'create')) throw new TypeError(`${what}: cardholderName is an option of create('card') only.`);
   if (style !== undefined) out.rules = parseStyle(style);
   return out;
 }

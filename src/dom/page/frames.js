@@ -331,8 +331,9 @@ export class FrameView {
     // Until the frame reports its height, it has the height it will have: a row more for a
     // combined element narrower than its fields (expiry and CVC wrap, see view.js), and for its
     // name input.
-    const { width } = this.link.iframe.getBoundingClientRect();
-    const rows = 1 + (this.type === 'card' && width && width < 23.6 * parseFloat(getComputedStyle(this.root).fontSize)) + !!this.options.cardholderName;
+    // (Its CSS height is 1.5em: narrower than 23.6em is narrower than 15.7 times that.)
+    const { width, height } = this.link.iframe.getBoundingClientRect();
+    const rows = 1 + (this.type === 'card' && width < height * 15.7) + !!this.options.cardholderName;
     if (rows > 1) this.link.iframe.style.height = `${rows * 2.1 - 0.6}em`;
   }
 
