@@ -80,10 +80,17 @@ test('the card element renders accessible inputs and fires ready', async () => {
   for (const input of fields) {
     equal(input.getAttribute('inputmode'), 'numeric');
     assert(input.getAttribute('aria-label'), 'every input has an aria-label');
-    const region = document.getElementById(input.getAttribute('aria-describedby'));
-    assert(region, 'aria-describedby points at the error region');
-    equal(region.getAttribute('aria-live'), 'polite');
+    equal(input.getAttribute('aria-required'), 'true');
+    // Described by the error region only while it shows that input's error.
+    equal(input.getAttribute('aria-describedby'), null);
   }
+  fields[0].value = '4242';
+  fields[0].dispatchEvent(new InputEvent('input', { inputType: 'insertText' }));
+  fields[0].dispatchEvent(new FocusEvent('blur'));
+  const region = document.getElementById(fields[0].getAttribute('aria-describedby'));
+  assert(region, 'aria-describedby points at the error region');
+  equal(region.getAttribute('aria-live'), 'polite');
+  equal(fields[1].getAttribute('aria-describedby'), null, "the expiry is not described by the number's error");
   equal(fields[0].getAttribute('aria-label'), 'カード番号');
   const en = instance('en').elements().create('cardNumber');
   const rootEn = container();
@@ -209,7 +216,7 @@ test('a split CVC re-checks its length when the number changes brand', async () 
 test('misuse throws or rejects with messages that name what was expected', async () => {
   const p = instance('ja');
   const elements = p.elements();
-  throws(() => elements.create('cardnumber'), TypeError, "'card', 'cardNumber', 'cardExpiry' or 'cardCvc'");
+  throws(() => elements.create('cardnumber'), TypeError, "'card', 'cardNumber', 'cardExpiry', 'cardCvc' or 'cardholderName'");
   const card = elements.create('card');
   throws(() => card.mount('#does-not-exist'), Error, 'no element matches');
   throws(() => card.mount('##'), TypeError, 'not a valid CSS selector');

@@ -74,7 +74,7 @@ const TABLE = [
       for (const m of ['mount', 'unmount', 'destroy', 'focus', 'blur', 'clear', 'update', 'on', 'off', 'addEventListener', 'removeEventListener']) equal(typeof el[m], 'function', `${type}.${m}`);
       el.destroy();
     }
-    await fails(() => elements.create('cardnumber'), TypeError, "'card', 'cardNumber', 'cardExpiry' or 'cardCvc'");
+    await fails(() => elements.create('cardnumber'), TypeError, "'card', 'cardNumber', 'cardExpiry', 'cardCvc' or 'cardholderName'");
   }],
   ['elements.getElement(type) gives the element at once, or null', (P, make) => {
     const elements = make().elements();
