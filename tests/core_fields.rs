@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::full_width;
+use common::{full_width, type_expiry};
 use payjp_wasm::core::{
     validate_cvc, validate_email, validate_expiry, validate_holder_name, validate_phone, ErrorCode,
     FieldCheck, Lang, Network, Problem, YearMonth,
@@ -163,6 +163,95 @@ fn expiry_and_cvc_formatting_drop_invisible_characters() {
     for (input, caret, out, caret_out) in cases {
         let f = format_cvc(input, *caret);
         assert_eq!((f.text.as_str(), f.caret), (*out, *caret_out), "{input:?}");
+    }
+}
+
+/// A separator the buyer types after a one-digit month ends the month, as `validate_expiry` reads
+/// it: `1/27` is January 2027 and shows `01 / 27`, typed key by key or pasted, where the digits
+/// alone (`127`) would make it `12 / 7`. A four-digit year stays as typed, as `12/2030` does.
+#[test]
+fn expiry_formatting_keeps_a_separator_after_a_one_digit_month() {
+    use payjp_wasm::core::{format_expiry, reformat_expiry, EditKind};
+    // (keys, what the field shows after each key, the month and year it is)
+    let cases: &[(&str, &[&str], (u8, u16))] = &[
+        ("1/27", &["1", "01", "01 / 2", "01 / 27"], (1, 2027)),
+        ("1/2030", &["1", "01", "01 / 2", "01 / 20", "01 / 203", "01 / 2030"], (1, 2030)),
+        ("1 / 27", &["1", "01", "01", "01", "01 / 2", "01 / 27"], (1, 2027)),
+        ("1-27", &["1", "01", "01 / 2", "01 / 27"], (1, 2027)),
+        ("1ー27", &["1", "01", "01 / 2", "01 / 27"], (1, 2027)),
+        ("１／２７", &["1", "01", "01 / 2", "01 / 27"], (1, 2027)),
+        ("1 27", &["1", "01", "01 / 2", "01 / 27"], (1, 2027)),
+        ("1　27", &["1", "01", "01 / 2", "01 / 27"], (1, 2027)),
+        ("1\u{200B}/27", &["1", "1", "01", "01 / 2", "01 / 27"], (1, 2027)),
+        ("1/２０２９", &["1", "01", "01 / 2", "01 / 20", "01 / 202", "01 / 2029"], (1, 2029)),
+        ("9/30", &["9", "09", "09 / 3", "09 / 30"], (9, 2030)),
+        // Unchanged: a two-digit month, and digits alone (`130` is January, `1230` December).
+        ("12/27", &["1", "12", "12", "12 / 2", "12 / 27"], (12, 2027)),
+        ("12/2030", &["1", "12", "12", "12 / 2", "12 / 20", "12 / 203", "12 / 2030"], (12, 2030)),
+        ("01/27", &["0", "01", "01", "01 / 2", "01 / 27"], (1, 2027)),
+        ("130", &["1", "01 / 3", "01 / 30"], (1, 2030)),
+        ("1230", &["1", "12", "12 / 3", "12 / 30"], (12, 2030)),
+    ];
+    for (keys, shown, (month, year)) in cases {
+        let typed = type_expiry(keys);
+        let texts: Vec<&str> = typed.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(&texts, shown, "{keys:?}");
+        assert!(typed.iter().all(|f| f.caret == f.text.len()), "{keys:?}: the caret stays at the end");
+        // Pasted at once, or formatted without an edit: the same text, the caret at its end.
+        let end = keys.encode_utf16().count();
+        let last = typed.last().unwrap();
+        assert_eq!(&format_expiry(keys, end), last, "{keys:?}");
+        assert_eq!(&reformat_expiry("", keys, end, EditKind::Insert), last, "{keys:?}");
+        // What the field shows is the date the validator reads in what was typed.
+        for text in [*keys, last.text.as_str()] {
+            let check = validate_expiry(text, NOW);
+            assert_eq!((check.month, check.year, check.is_valid), (Some(*month), Some(*year), true), "{text:?}");
+        }
+    }
+
+    // The caret stays after the same digit: (text, caret, shown, caret after).
+    let cases: &[(&str, usize, &str, usize)] = &[
+        ("1/27", 0, "01 / 27", 0),
+        ("1/27", 1, "01 / 27", 2),
+        ("1/27", 2, "01 / 27", 2),
+        ("1/27", 3, "01 / 27", 6),
+        ("1 / 27", 1, "01 / 27", 2),
+        ("1 / 27", 4, "01 / 27", 2),
+        ("１／２７", 1, "01 / 27", 2),
+        ("1/2030", 6, "01 / 2030", 9),
+        ("1/", 2, "01", 2),
+        // A separator typed after the month's first digit of `12` ends the month there.
+        ("1/2", 2, "01 / 2", 2),
+    ];
+    for (input, caret, out, caret_out) in cases {
+        let f = format_expiry(input, *caret);
+        assert_eq!((f.text.as_str(), f.caret), (*out, *caret_out), "{input:?} at {caret}");
+    }
+    let f = reformat_expiry("12", "1/2", 2, EditKind::Insert);
+    assert_eq!((f.text.as_str(), f.caret), ("01 / 2", 2));
+
+    // Deleting works as before: a deletion reads the digits alone, since the only separator in
+    // formatted text is the formatter's. (previous, current, caret, edit, shown, caret after)
+    use EditKind::{DeleteBackward as Back, DeleteForward as Forward};
+    let cases: &[(&str, &str, usize, EditKind, &str, usize)] = &[
+        // Backspace from the end empties the field.
+        ("01 / 27", "01 / 2", 6, Back, "01 / 2", 6),
+        ("01 / 2", "01 / ", 5, Back, "01", 2),
+        ("01", "0", 1, Back, "0", 1),
+        ("0", "", 0, Back, "", 0),
+        // Backspace over ` / ` deletes the month's last digit; Delete before it, the year's first.
+        ("01 / 27", "01 /27", 4, Back, "02 / 7", 1),
+        ("12 / 27", "12 /27", 4, Back, "12 / 7", 1),
+        ("01 / 27", "01/ 27", 2, Forward, "01 / 7", 2),
+        // Deleting a month's digit re-reads the digits, so a digit typed next replaces it.
+        ("12 / 27", "1 / 27", 1, Back, "12 / 7", 1),
+        ("12 / 7", "112 / 7", 2, EditKind::Insert, "11 / 27", 2),
+        ("01 / 27", "0 / 27", 1, Back, "02 / 7", 1),
+        ("02 / 7", "032 / 7", 2, EditKind::Insert, "03 / 27", 2),
+    ];
+    for (previous, current, caret, edit, out, caret_out) in cases {
+        let f = reformat_expiry(previous, current, *caret, *edit);
+        assert_eq!((f.text.as_str(), f.caret), (*out, *caret_out), "{previous:?} -> {current:?}");
     }
 }
 

@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use payjp_wasm::core::email::COMMON_MAIL_DOMAINS;
+use payjp_wasm::core::expiry::MAX_YEARS_AHEAD;
 use payjp_wasm::core::normalize::{half_width_collapsed, CARD_NUMBER_SEPARATORS};
 use payjp_wasm::core::{
     detect, detect_brand, field_state, format_card_number, kana_to_romaji, suggest_email, format_cvc, format_expiry, luhn_valid,
@@ -12,6 +13,8 @@ use payjp_wasm::core::{
     Network, YearMonth,
 };
 use proptest::prelude::*;
+
+mod common;
 
 /// Characters a card field actually meets: ASCII and full-width digits, every separator, and a
 /// few troublemakers (letters, circled digits, astral characters).
@@ -165,6 +168,61 @@ fn scatter(number: &str, inserts: &[(usize, char)], wide: &[bool]) -> String {
     chars.into_iter().collect()
 }
 
+/// The digits (ASCII or full-width) before a UTF-16 offset.
+fn digits_before(s: &str, caret: usize) -> usize {
+    let mut offset = 0;
+    s.chars()
+        .take_while(|c| {
+            let here = offset;
+            offset += c.len_utf16();
+            here < caret
+        })
+        .filter(|c| payjp_wasm::core::normalize::ascii_digit(*c).is_some())
+        .count()
+}
+
+/// Everything the expiry validator takes between month and year: nothing, a slash in either
+/// width, a dash of the card number's table, a space, with spaces around it.
+const EXPIRY_SEPARATORS: [&str; 17] = [
+    "", "/", " / ", "／", " ／ ", "　／　", "-", " - ", "ー", "ｰ", "－", "\u{2010}", "\u{2015}", "\u{2212}", " ",
+    "　", "\u{00A0}",
+];
+
+/// Month `month` of year `year` as a buyer may write it, with `separator` between them: one or
+/// two month digits, two or four year digits, digits picked by `wide` in full width, invisible
+/// characters anywhere.
+fn write_expiry(
+    (month, year): (u8, u16),
+    separator: &str,
+    (two_digit_month, four_digit_year): (bool, bool),
+    wide: &[bool],
+    invisible: &[(usize, char)],
+) -> String {
+    let month = if two_digit_month { format!("{month:02}") } else { month.to_string() };
+    let year = if four_digit_year { year.to_string() } else { format!("{:02}", year % 100) };
+    let mut chars: Vec<char> = format!("{month}{separator}{year}")
+        .chars()
+        .zip(wide.iter().chain(std::iter::repeat(&false)))
+        .map(|(c, &w)| if w && c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap() } else { c })
+        .collect();
+    for &(at, c) in invisible {
+        chars.insert(at % (chars.len() + 1), c);
+    }
+    chars.into_iter().collect()
+}
+
+/// A month and year in the window from `NOW`: November 2026 to December 2046.
+fn expiry_in_window() -> impl Strategy<Value = (u8, u16)> {
+    (1u8..=12, 0u16..=MAX_YEARS_AHEAD)
+        .prop_map(|(month, ahead)| (month, if ahead == 0 && month < NOW.month { NOW.year + 1 } else { NOW.year + ahead }))
+}
+
+/// What the validator trims from the end of an expiry (a space typed after a one-digit month,
+/// `1 `, waits there but ends the month in the formatter, which shows `01`).
+fn ends_in_space(s: &str) -> bool {
+    s.trim_end_matches(INVISIBLE).ends_with([' ', '\u{3000}', '\u{00A0}'])
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
@@ -266,8 +324,9 @@ proptest! {
         let caret = caret_seed.min(utf16_len(&s));
         let f = format_expiry(&s, caret);
         let (out, typed) = (digits_of(&f.text), digits_of(&s));
-        // Never drops a digit; the one it may add is the leading zero of a one-digit month.
-        prop_assert!(out == typed || (out == format!("0{typed}") && f.text.starts_with("0") && f.text.contains(" / ")), "{:?} {:?}", out, typed);
+        // Never drops a digit; the one it may add is the leading zero of a one-digit month, once
+        // a year digit or a separator has ended the month (`1/` shows `01`).
+        prop_assert!(out == typed || (out == format!("0{typed}") && f.text.starts_with('0')), "{:?} {:?}", out, typed);
         prop_assert!(f.caret <= utf16_len(&f.text));
         let again = format_expiry(&f.text, f.caret);
         prop_assert_eq!((&again.text, again.caret), (&f.text, f.caret));
@@ -292,6 +351,84 @@ proptest! {
         let typed = scatter(&digits, &inserts, &wide);
         let formatted = format_expiry(&typed, 0).text;
         prop_assert_eq!(validate_expiry(&formatted, NOW), validate_expiry(&typed, NOW), "{:?} -> {:?}", typed, formatted);
+    }
+
+    /// Every way of writing a date in the window that the validator reads as that date formats,
+    /// pasted or typed key by key, to text it reads as the same date; formatting that text again
+    /// changes nothing, and the caret stays after the same digit.
+    #[test]
+    fn every_way_of_writing_an_expiry_formats_to_the_same_date(
+        date in expiry_in_window(),
+        separator in proptest::sample::select(EXPIRY_SEPARATORS.to_vec()),
+        widths in any::<(bool, bool)>(),
+        wide in proptest::collection::vec(any::<bool>(), 8),
+        invisible in proptest::collection::vec((any::<usize>(), proptest::sample::select(INVISIBLE.to_vec())), 0..3),
+    ) {
+        let written = write_expiry(date, separator, widths, &wide, &invisible);
+        let check = validate_expiry(&written, NOW);
+        if separator.is_empty() && (check.month, check.year) != (Some(date.0), Some(date.1)) {
+            // Digits alone are read as MMYY first: `127` is December, not January 2027.
+            return Ok(());
+        }
+        prop_assert_eq!((check.month, check.year, check.is_valid), (Some(date.0), Some(date.1), true), "{:?}", written);
+
+        let end = utf16_len(&written);
+        let pasted = format_expiry(&written, end);
+        let shown = validate_expiry(&pasted.text, NOW);
+        prop_assert_eq!((shown.month, shown.year, shown.is_valid), (check.month, check.year, true), "{:?} -> {:?}", written, pasted.text);
+        prop_assert_eq!(pasted.caret, utf16_len(&pasted.text));
+        prop_assert_eq!(&format_expiry(&pasted.text, pasted.caret), &pasted);
+        let typed = common::type_expiry(&written);
+        prop_assert_eq!(typed.last(), Some(&pasted), "{:?}", written);
+        for step in &typed {
+            prop_assert_eq!(&format_expiry(&step.text, step.caret), step);
+        }
+        // After the same digit, or after the leading zero the formatter gave a one-digit month.
+        let padded = digits_of(&pasted.text).len() > digits_of(&written).len();
+        for caret in 0..=end {
+            let f = format_expiry(&written, caret);
+            prop_assert_eq!(&f.text, &pasted.text);
+            let before = digits_before(&written, caret);
+            prop_assert_eq!(digits_before(&f.text, f.caret), before + usize::from(padded && before > 0), "{:?} at {}", written, caret);
+        }
+    }
+
+    /// Formatting keeps what the validator reads: the month, and a whole reading (month, year,
+    /// validity, problem) when the year is read or nothing is wrong yet. Typing key by key shows
+    /// what pasting shows.
+    #[test]
+    fn the_expiry_formatter_keeps_the_validators_reading(v in proptest::collection::vec(card_char(), 0..12)) {
+        let s: String = v.into_iter().collect();
+        let f = format_expiry(&s, utf16_len(&s));
+        let (typed, shown) = (validate_expiry(&s, NOW), validate_expiry(&f.text, NOW));
+        if typed.month.is_some() {
+            prop_assert_eq!(shown.month, typed.month, "{:?} -> {:?}", s, f.text);
+        }
+        if typed.year.is_some() || (typed.is_potentially_valid && !ends_in_space(&s)) {
+            prop_assert_eq!(shown, typed, "{:?} -> {:?}", s, f.text);
+        }
+        let typed_keys = common::type_expiry(&s);
+        prop_assert_eq!(typed_keys.last().unwrap_or(&f), &f, "{:?}", s);
+    }
+
+    /// Deleting one character of a formatted expiry, with Backspace or Delete, leaves formatted
+    /// text with one digit fewer (or the leading zero in its place), the caret in range.
+    #[test]
+    fn deleting_from_an_expiry(v in proptest::collection::vec(card_char(), 0..12), caret_seed in 0usize..16, back in any::<bool>()) {
+        let s: String = v.into_iter().collect();
+        let previous = format_expiry(&s, 0).text;
+        let chars: Vec<char> = previous.chars().collect();
+        let at = caret_seed.min(chars.len());
+        let (kind, remove_at) = if back { (EditKind::DeleteBackward, at.checked_sub(1)) } else { (EditKind::DeleteForward, (at < chars.len()).then_some(at)) };
+        let Some(i) = remove_at else { return Ok(()) };
+        let mut current = chars.clone();
+        current.remove(i);
+        let current: String = current.into_iter().collect();
+        let f = reformat_expiry(&previous, &current, utf16_len(&chars[..i].iter().collect::<String>()), kind);
+        prop_assert!(f.caret <= utf16_len(&f.text));
+        prop_assert_eq!(&format_expiry(&f.text, f.caret), &f);
+        let (was, now) = (digits_of(&previous).len(), digits_of(&f.text).len());
+        prop_assert!(now <= was && now + 1 >= was, "{:?} -> {:?} -> {:?}", previous, current, f.text);
     }
 
     #[test]

@@ -40,8 +40,10 @@ pub enum EditKind {
 }
 
 /// The tokens of `text` (each character `token_of` keeps, as it maps it) and how many of them
-/// lie before the UTF-16 offset `caret`.
-fn tokenize(text: &str, caret: usize, token_of: fn(char) -> Option<char>) -> (Vec<char>, usize) {
+/// lie before the UTF-16 offset `caret`. With `month_ends`, a separator right after the first
+/// token ends a one-digit expiry month (`1/27`, `1 `): the month gets its leading zero here
+/// (`0127`), so the year's digits are not read into it.
+fn tokenize(text: &str, caret: usize, token_of: fn(char) -> Option<char>, month_ends: bool) -> (Vec<char>, usize) {
     let mut tokens = Vec::with_capacity(text.len().min(32));
     let mut before = 0;
     let mut offset = 0;
@@ -50,6 +52,14 @@ fn tokenize(text: &str, caret: usize, token_of: fn(char) -> Option<char>) -> (Ve
             tokens.push(t);
             if offset < caret {
                 before += 1;
+            }
+        } else if month_ends && is_expiry_separator(c) {
+            // A slice pattern rather than `tokens[0]`, which would bring in a panicking path.
+            if let [first] = tokens.as_mut_slice() {
+                let digit = core::mem::replace(first, '0');
+                tokens.push(digit);
+                // The zero goes before the digit, so before the caret if the digit is (0 or 1).
+                before *= 2;
             }
         }
         offset += c.len_utf16();
@@ -67,7 +77,7 @@ fn number_token(c: char) -> Option<char> {
 }
 
 fn tokens_before(text: &str, caret: usize) -> (Vec<char>, usize) {
-    tokenize(text, caret, number_token)
+    tokenize(text, caret, number_token, false)
 }
 
 /// Lays tokens out in groups and puts the caret right after the `caret_tokens`-th token.
@@ -153,8 +163,14 @@ fn expiry_token(c: char) -> Option<char> {
     (!is_expiry_separator(c) && !is_invisible(c)).then(|| ascii_digit(c).unwrap_or(c))
 }
 
+/// Expiry tokens as the buyer typed them: a separator may end a one-digit month.
 fn expiry_tokens_before(text: &str, caret: usize) -> (Vec<char>, usize) {
-    tokenize(text, caret, expiry_token)
+    tokenize(text, caret, expiry_token, true)
+}
+
+/// Expiry tokens read as digits alone, whatever separators stand between them.
+fn expiry_digits_before(text: &str, caret: usize) -> (Vec<char>, usize) {
+    tokenize(text, caret, expiry_token, false)
 }
 
 /// How many leading tokens are the month, reading digits as the expiry validator does:
@@ -202,9 +218,13 @@ pub fn format_expiry(text: &str, caret: usize) -> Formatted {
     expiry_layout(&tokens, before)
 }
 
-/// [`format_expiry`] after an edit, with the separator-deletion rule of the card number.
+/// [`format_expiry`] after an edit, with the separator-deletion rule of the card number. A
+/// deletion edits formatted text, whose separator is the formatter's own, not one the buyer
+/// typed: there the digits are read alone, as before, so that deleting a month's digit and
+/// typing another (`12 / 27`, Backspace after the `2`, then `1`) gives `11 / 27`, not `01 / 127`.
 pub fn reformat_expiry(previous: &str, current: &str, caret: usize, kind: EditKind) -> Formatted {
-    reformat(previous, current, caret, kind, expiry_tokens_before, expiry_layout)
+    let tokenize = if kind == EditKind::Insert { expiry_tokens_before } else { expiry_digits_before };
+    reformat(previous, current, caret, kind, tokenize, expiry_layout)
 }
 
 /// A CVC as typed: full-width digits become ASCII and invisible characters go; everything else

@@ -46,3 +46,29 @@ pub fn full_width(ascii: &str) -> String {
         })
         .collect()
 }
+
+/// What an expiry field shows after each key of `keys`, typed one at a time as the element does:
+/// the key goes in at the caret, then the field is reformatted from the text it showed before
+/// (`_edit` in `src/js/card.rs`).
+pub fn type_expiry(keys: &str) -> Vec<payjp_wasm::core::Formatted> {
+    use payjp_wasm::core::{reformat_expiry, EditKind, Formatted};
+    let mut shown = Formatted { text: String::new(), caret: 0 };
+    keys.chars()
+        .map(|key| {
+            let mut utf16 = 0;
+            let at = shown
+                .text
+                .char_indices()
+                .find(|(_, c)| {
+                    let here = utf16;
+                    utf16 += c.len_utf16();
+                    here >= shown.caret
+                })
+                .map_or(shown.text.len(), |(i, _)| i);
+            let mut current = shown.text.clone();
+            current.insert(at, key);
+            shown = reformat_expiry(&shown.text, &current, shown.caret + key.len_utf16(), EditKind::Insert);
+            shown.clone()
+        })
+        .collect()
+}
