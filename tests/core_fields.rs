@@ -74,6 +74,63 @@ fn expiry_states() {
     }
 }
 
+/// A three-digit year waits while any year of its decade can still be accepted with the month
+/// typed, not only the decade's year nearest now: in November 2026, `01/202` may become
+/// `01/2027` (card-validator's vectors `1 202` and `2202` found it refused as a month past).
+#[test]
+fn expiry_three_digit_year_waits_for_any_acceptable_year_of_its_decade() {
+    use ErrorCode::*;
+    let late_2029 = YearMonth { year: 2029, month: 11 };
+    // (input, now, month, valid, potentially valid, code)
+    let cases: &[(&str, YearMonth, Option<u8>, bool, bool, Option<ErrorCode>)] = &[
+        ("01/202", NOW, Some(1), false, true, None),
+        ("10/202", NOW, Some(10), false, true, None),
+        ("1 202", NOW, Some(1), false, true, None),
+        ("2202", NOW, Some(2), false, true, None),
+        ("０１／２０２", NOW, Some(1), false, true, None),
+        // Every year of the decade is gone for this month: the error of the nearest one.
+        ("10/202", late_2029, Some(10), false, false, Some(InvalidExpiryMonthPast)),
+        ("01/201", NOW, Some(1), false, false, Some(InvalidExpiryYearPast)),
+    ];
+    for &(input, now, month, valid, potentially_valid, code) in cases {
+        let check = validate_expiry(input, now);
+        assert_eq!(
+            (check.month, check.year, check.is_valid, check.is_potentially_valid, check.problem.map(Problem::code)),
+            (month, None, valid, potentially_valid, code),
+            "{input:?} at {now:?}"
+        );
+    }
+}
+
+/// The rule behind the table above, over every month and three-digit year at nows across a
+/// decade's turn: a three-digit year waits exactly when a fourth digit can make the date valid,
+/// and otherwise carries the error of the completion nearest now.
+#[test]
+fn expiry_three_digit_year_waits_exactly_when_a_fourth_digit_can_complete_it() {
+    for now in [
+        NOW,
+        YearMonth { year: 2029, month: 11 },
+        YearMonth { year: 2030, month: 1 },
+        YearMonth { year: 2026, month: 1 },
+        YearMonth { year: 2099, month: 12 },
+    ] {
+        for month in 1..=12u8 {
+            for yyy in 100..=999u16 {
+                let input = format!("{month:02}/{yyy}");
+                let check = validate_expiry(&input, now);
+                let completions: Vec<_> =
+                    (0..=9).map(|d| validate_expiry(&format!("{input}{d}"), now)).collect();
+                let completable = completions.iter().any(|c| c.is_valid);
+                assert_eq!(check.is_potentially_valid, completable, "{input} at {now:?}");
+                if !completable {
+                    let nearest = (yyy * 10).max(now.year).min(yyy * 10 + 9) - yyy * 10;
+                    assert_eq!(check.problem, completions[nearest as usize].problem, "{input} at {now:?}");
+                }
+            }
+        }
+    }
+}
+
 /// Issue 18, 1: a three-digit year no year of whose decade lies in the window is an error at once,
 /// the error its fourth digit would bring; 2: an expiry of separators only is empty; 3: invisible
 /// characters are dropped; 5: `ー`, `ｰ` and the other dashes separate month and year.

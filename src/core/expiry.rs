@@ -159,10 +159,12 @@ pub fn validate_expiry(input: &str, now: YearMonth) -> ExpiryCheck {
         4 => parse_number(&parts.year),
         3 => {
             // The start of a four-digit year: wrong as soon as no year of its decade can be
-            // accepted (`10/123`, `12/205`), with the error of the decade's year nearest now.
+            // accepted with this month (`10/123`, `12/205`). The decade's latest year inside the
+            // window decides (`01/202` in late 2026 may be 2027); when it fails, it is also the
+            // year nearest now, whose error the fourth digit would bring.
             let first = parse_number(&parts.year) * 10;
-            let nearest = first.max(now.year).min(first + 9);
-            return match expiry_problem(nearest, month, now) {
+            let latest = (first + 9).min(now.year + MAX_YEARS_AHEAD).max(first);
+            return match expiry_problem(latest, month, now) {
                 Some(p) => ExpiryCheck::invalid(month, None, p),
                 None => ExpiryCheck::unfinished(month),
             };
