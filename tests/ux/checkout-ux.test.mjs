@@ -407,6 +407,11 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
           await press('TARO YAMADA', KEYS.Tab, 'taro@example.jp', KEYS.Tab);
           assert.equal(await focus(), 'split-toggle');
           await press(KEYS.Tab);
+          // As a buyer does, type once the caret is in the number (focus crossing into another
+          // site's frame takes a moment, and a key pressed meanwhile goes nowhere).
+          for (let i = 0; i < 50 && !(await inCard(() => document.hasFocus() && document.activeElement.classList.contains('payjp-number'))); i++) {
+            await new Promise((r) => setTimeout(r, 100));
+          }
           await press('4242424242424242', '1230', '123');
           const typed = await inCard(() => [...document.querySelectorAll('.payjp-input')].map((i) => i.value));
           assert.deepEqual(typed, ['4242 4242 4242 4242', '12 / 30', '123'], 'the number moves on to expiry and CVC by itself');
