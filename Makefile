@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --test web_api
 
-.PHONY: setup setup-build pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-official demo clean
+.PHONY: setup setup-build pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-official demo clean
 
 setup:
 	@scripts/setup.sh
@@ -26,7 +26,7 @@ devserver:
 	cargo build --release -p devserver
 
 ## test: everything — native, headless Chromium and Firefox, end to end, size ceiling
-test: setup test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-official
+test: setup test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-official
 	@echo "make test: all suites passed"
 
 test-native:
@@ -82,6 +82,13 @@ test-tds: setup pkg devserver
 ## payment; screenshots in tests/ux/artifacts/
 test-ux: setup pkg devserver
 	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/ux/
+
+## test-faults: faults in the middle of a payment, in Chromium and Firefox, isolated and direct:
+## the answer lost after the token was made, the connection dropped, 503 (retried) and 500, an
+## HTML block page, a truncated body, the controller frame removed or reloaded mid-request, the
+## tab in the background during a challenge: each a clear message, a free button, the card kept
+test-faults: setup pkg devserver
+	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/faults/
 
 ## test-official: PAY.JP's official server libraries (payjp for Node from npm, payjp for Python
 ## from PyPI, both pinned) run a checkout backend against the devserver with only the API base changed

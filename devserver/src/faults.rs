@@ -7,7 +7,9 @@
 //! - `html403`: a CDN / CAPTCHA block page (HTML, 403);
 //! - `truncated`: a JSON body cut off half-way;
 //! - `garbage`: a 200 answer that is not JSON;
-//! - `drop`: close the connection without answering.
+//! - `drop`: close the connection without answering;
+//! - `lost`: make the request as usual (a token is created), then close the connection in the
+//!   middle of the answer: the buyer's browser never learns the result.
 
 use std::time::Duration;
 
@@ -24,6 +26,7 @@ pub enum FaultKind {
     Truncated,
     Garbage,
     Drop,
+    Lost,
 }
 
 pub const FAULT_HEADER: &str = "x-devserver-fault";
@@ -46,6 +49,7 @@ impl Fault {
                 None if item == "truncated" => FaultKind::Truncated,
                 None if item == "garbage" => FaultKind::Garbage,
                 None if item == "drop" => FaultKind::Drop,
+                None if item == "lost" => FaultKind::Lost,
                 _ => return Err(format!("unknown fault: {item}")),
             };
             fault.kind = Some(kind);

@@ -124,6 +124,23 @@ async fn api_layer(State(state): State<AppState>, mut req: Request, next: Next) 
     }
     let mut response = match guarded(&state, &mut req).await {
         Some(answer) => answer,
+        None if req.extensions().get::<LoseAnswer>().is_some() => {
+            // `lost`: the request is made; its answer breaks off after the headers and the first
+            // bytes (before any byte, a browser would send the request again on a new connection).
+            let (parts, _) = next.run(req).await.into_parts();
+            let broken = futures_util::stream::unfold(0, |step| async move {
+                match step {
+                    0 => Some((Ok(axum::body::Bytes::from_static(b"{\"id\": \"tok_")), 1)),
+                    // Time for those bytes to leave before the connection breaks.
+                    1 => {
+                        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                        Some((Err(std::io::Error::other("the answer was lost")), 2))
+                    }
+                    _ => None,
+                }
+            });
+            Response::from_parts(parts, axum::body::Body::from_stream(broken))
+        }
         None => next.run(req).await,
     };
     if let Some(o) = &origin {
@@ -151,7 +168,9 @@ async fn guarded(state: &AppState, req: &mut Request) -> Option<Response> {
     if fault != Fault::default() {
         count(state, presented, |s| s.faults_applied += 1);
     }
-    if let Some(answer) = apply_fault(state, &fault).await {
+    if fault.kind == Some(FaultKind::Lost) {
+        req.extensions_mut().insert(LoseAnswer);
+    } else if let Some(answer) = apply_fault(state, &fault).await {
         return Some(answer);
     }
     let key = match keys::authenticate(presented) {
@@ -176,6 +195,10 @@ async fn guarded(state: &AppState, req: &mut Request) -> Option<Response> {
     req.extensions_mut().insert(key);
     None
 }
+
+/// Marks a request whose answer the `lost` fault breaks off.
+#[derive(Clone, Copy)]
+struct LoseAnswer;
 
 fn over_capacity(state: &AppState, retry_after_secs: u64) -> Response {
     let mut response = raw(429, "application/json; charset=utf-8", api_error::OVER_CAPACITY);
@@ -206,6 +229,7 @@ async fn apply_fault(state: &AppState, fault: &Fault) -> Option<Response> {
         FaultKind::Truncated => raw(200, "application/json; charset=utf-8", TRUNCATED_BODY),
         FaultKind::Garbage => raw(200, "application/json; charset=utf-8", GARBAGE_BODY),
         FaultKind::Drop => unreachable!("dropped in the gate"),
+        FaultKind::Lost => unreachable!("answered by the handler, then broken off"),
     };
     println!("devserver: fault: answered {}", answer.status());
     Some(answer)
@@ -511,5 +535,6 @@ async fn reset(State(state): State<AppState>) -> Response {
     lock(&state.inner.stats_by_key).clear();
     lock(&state.inner.merchant_log).clear();
     lock(&state.inner.orders).clear();
+    lock(&state.inner.faults).clear();
     json(200, &serde_json::json!({ "reset": true })).into_response()
 }

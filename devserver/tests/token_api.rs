@@ -313,6 +313,12 @@ fn faults_by_header() {
     assert!(serde_json::from_str::<serde_json::Value>(&garbage.body).is_err());
 
     assert!(with_fault(&s, "drop").is_err(), "the connection is dropped without a response");
+    // `lost`: the token is made, and its answer breaks off after the headers.
+    let stats = || send(s.payment, "GET", &format!("/__control/stats?key={PK_TEST}"), &[], "").unwrap().json()["tokens_created"].as_u64().unwrap();
+    let before = stats();
+    let lost = with_fault(&s, "lost");
+    assert!(lost.as_ref().map_or(true, |r| serde_json::from_str::<serde_json::Value>(&r.body).is_err()), "no token reaches the client: {:?}", lost.map(|r| r.status));
+    assert_eq!(stats(), before + 1, "the token was created");
     let bad = with_fault(&s, "explode").unwrap();
     assert_eq!(bad.status, 400);
     // The server still answers after all that.

@@ -93,10 +93,16 @@ impl FetchTransport {
         let retry_after = headers.get("retry-after");
         let html = headers.get("content-type").is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("text/html"));
         let status = response.status();
-        // The browser parses; a body that is not JSON is `None`, not an error.
+        // The browser parses; a body that is not JSON is `None`, not an error. A body that breaks
+        // off (the connection dropped mid-answer, or the deadline aborted the read) is no answer
+        // at all: a network error or a timeout, as before the headers.
         let raw: web_sys::Response = response.into();
         let json = match raw.json() {
-            Ok(parsing) => JsFuture::from(parsing).await.ok().map(JsDocument),
+            Ok(parsing) => match JsFuture::from(parsing).await {
+                Ok(value) => Some(JsDocument(value)),
+                Err(e) if wasm_bindgen::JsCast::is_instance_of::<js_sys::SyntaxError>(&e) => None,
+                Err(_) => return Err(()),
+            },
             Err(_) => None,
         };
         Ok(HttpResponse { status, retry_after, json, html })

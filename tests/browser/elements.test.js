@@ -225,7 +225,7 @@ test('misuse throws or rejects with messages that name what was expected', async
   card.mount(root);
   // A field the group already shows cannot be created twice; mounting where it is does nothing,
   // mounting elsewhere is a mistake.
-  throws(() => elements.create('cardNumber'), Error, 'already has a mounted field');
+  throws(() => elements.create('cardNumber'), Error, "already has a mounted 'cardNumber' field");
   card.mount(root);
   equal(root.querySelectorAll('.payjp-element').length, 1, 'mount() again in the same place is a no-op');
   throws(() => card.mount(container()), Error, 'already mounted elsewhere');
@@ -249,7 +249,7 @@ test('misuse throws or rejects with messages that name what was expected', async
   const split = p.elements();
   const lone = split.create('cardNumber');
   lone.mount(container());
-  await rejects(p.createToken(lone), "a 'cardExpiry' element must be created from the same elements() group");
+  await rejects(p.createToken(lone), "split elements need cardNumber, cardExpiry and cardCvc mounted from one elements() group; 'cardExpiry' is missing");
   throws(() => Payjp('sk_test_0123456789abcdef01234567'), Error, 'Secret keys must never be used in a browser');
   throws(() => Payjp(KEY, { apiBase: 'http://api.example.com/v1' }), Error, 'https');
 });

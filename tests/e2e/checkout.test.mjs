@@ -84,12 +84,13 @@ async function open(query = '') {
   return p.page;
 }
 
-const FIELD_OF = { '.payjp-number': 'number', '.payjp-expiry': 'expiry', '.payjp-cvc': 'cvc', '.payjp-icon': 'number' };
+/** The split element that holds each input (the combined 'card' element holds them all). */
+const SPLIT_OF = { '.payjp-number': 'cardNumber', '.payjp-expiry': 'cardExpiry', '.payjp-cvc': 'cardCvc', '.payjp-icon': 'cardNumber' };
 
 /** A card input (or the brand icon): in the page (direct) or inside its frame (isolated). */
 function field(page, selector) {
   if (current.mode === 'direct') return page.locator(selector);
-  return page.locator(`iframe.payjp-frame[data-payjp-fields~="${FIELD_OF[selector]}"]`).contentFrame().locator(selector);
+  return page.locator(`:is(.payjp-type-card, .payjp-type-${SPLIT_OF[selector]}) > iframe.payjp-frame`).contentFrame().locator(selector);
 }
 
 /** The class of the focused card input, in whichever frame holds the focus ('' if none). */

@@ -111,6 +111,9 @@ export function runController(frame, page, raw) {
   }
 
   async function tokenize(group, options) {
+    // Field frames join a controller that has just started (the page removed the last one) in
+    // a moment: wait up to 2 s for them.
+    for (let i = 0; i < 20 && !fieldOf(group, 'card') && !fieldOf(group, 'cardNumber'); i++) await new Promise((r) => setTimeout(r, 100));
     const combined = fieldOf(group, 'card');
     const split = ['cardNumber', 'cardExpiry', 'cardCvc'].map((t) => fieldOf(group, t));
     // A group is one combined element or three split ones, never both.

@@ -89,7 +89,7 @@ export class Elements {
     const kinds = parsed.cardholderName ? [...TYPES[type], NAME] : TYPES[type];
     const overlapping = group.members.filter((m) => m.kinds.some((k) => kinds.includes(k)));
     if (overlapping.some((m) => m.container)) {
-      throw new Error(`elements.create: this elements() group already has a mounted field of type '${type}'; unmount or destroy it first, or use another elements() group.`);
+      throw new Error(`elements.create: this elements() group already has a mounted '${type}' field; unmount or destroy it first, or use another group.`);
     }
     for (const m of overlapping) m.element.destroy();
     return new PayjpElement(group, type, parsed, kinds);
@@ -245,12 +245,12 @@ export class PayjpElement {
  * else the mounted split siblings of its group. Throws naming what is missing.
  */
 export function cardViews(s) {
-  if (s.type === 'cardholderName') throw new TypeError("createToken: pass the card element ('card' or 'cardNumber'); the group's cardholderName element is used with it.");
+  if (s.type === 'cardholderName') throw new TypeError('createToken: expected the card element; its cardholderName element goes with it.');
   if (s.type === 'card') return [s.view];
   return ['cardNumber', 'cardExpiry', 'cardCvc'].map((type) => {
     const m = s.group.members.find((m) => m.type === type && m.container);
     if (!m) {
-      throw new Error(`createToken: a '${type}' element must be created from the same elements() group and mounted; split elements need cardNumber, cardExpiry and cardCvc.`);
+      throw new Error(`createToken: split elements need cardNumber, cardExpiry and cardCvc mounted from one elements() group; '${type}' is missing.`);
     }
     return m.view;
   });

@@ -15,7 +15,7 @@
 // Its first message on the port ends the wait for it. A frame that reloads (moved in the DOM,
 // say) says hello again and is connected again. Anything malformed, from elsewhere, or unexpected
 // is dropped.
-import { TYPES, attrs, ensureSheet, isObject, randomId, uniqueId } from '../shared/dom.js';
+import { attrs, ensureSheet, isObject, randomId, uniqueId } from '../shared/dom.js';
 
 /** How long a frame may take to be ready before `loaderror`. */
 export const FRAME_TIMEOUT_MS = 15_000;
@@ -70,8 +70,8 @@ export function isolationOptions(options) {
   if (isolation === 'none') return null;
   if (frameOrigin === undefined) {
     throw new TypeError(
-      "Payjp: expected options.frameOrigin, the payment origin that serves the card frames (such as https://js.example.com). " +
-        "To render card inputs in this page instead (direct mode, outside PCI SAQ A), pass isolation: 'none'.",
+      "Payjp: expected options.frameOrigin, the origin serving the card frames (such as https://js.example.com); " +
+        "for card inputs in this page (direct mode, outside PCI SAQ A), pass isolation: 'none'.",
     );
   }
   const origin = checkedOrigin(frameOrigin);
@@ -95,7 +95,7 @@ function checkedOrigin(value) {
   try {
     url = new URL(value);
   } catch {
-    throw new TypeError('Payjp: expected options.frameOrigin to be an origin such as https://js.example.com.');
+    throw new TypeError('Payjp: expected options.frameOrigin to be an origin (scheme, host and port only), such as https://js.example.com.');
   }
   if (typeof value !== 'string' || url.origin !== value.replace(/\/$/, '')) {
     throw new TypeError('Payjp: expected options.frameOrigin to be an origin (scheme, host and port only), such as https://js.example.com.');
@@ -276,6 +276,17 @@ export class ControllerLink {
       if (this.pending.has(id)) this.#settle(id, { error: frameError(this.lang, this.failure) });
     } else {
       this.link.send({ t, id, ...fields });
+      // A page that removes the controller frame (a framework clearing <body>, say) would leave
+      // the call waiting forever: while it waits, a second without the frame fails it, and the
+      // next call starts a new frame.
+      const link = this.link;
+      const watch = setInterval(() => {
+        if (link.iframe.isConnected) return;
+        link.close();
+        if (this.link === link) this.link = null;
+        this.#failAll('load', 'frame_connection_lost');
+      }, 1e3);
+      answer.finally(() => clearInterval(watch));
     }
     return answer;
   }
@@ -323,7 +334,6 @@ export class FrameView {
     attrs(this.link.iframe, {
       class: 'payjp-frame',
       title: this.title(),
-      'data-payjp-fields': TYPES[this.type].map((k) => ['number', 'expiry', 'cvc', 'name'][k]).join(' '),
       allow: 'payment',
       scrolling: 'no',
     });
