@@ -9,7 +9,7 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use payjp_wasm::api::client::{self, Clock, Connection, HttpRequest, HttpResponse, Transport, TransportError, UnreachableReason};
-use payjp_wasm::api::gate::{request_key, RequestGate};
+use payjp_wasm::api::gate::{self, request_key, Admission, RequestGate};
 use payjp_wasm::api::retry::{parse_retry_after, RetryPolicy};
 use payjp_wasm::api::{ApiBase, ApiError, CardData, ClientConfig, ConfigError, PublicKey, Token, TokenRequest};
 use serde_json::Value;
@@ -377,23 +377,40 @@ fn retry_policy_table() {
 
 #[test]
 fn the_gate_joins_waits_and_cools_down() {
-    let mut g = RequestGate::default();
+    let mut g: RequestGate<&str> = RequestGate::default();
     let a = request_key("card=a");
     let b = request_key("card=b");
     assert_ne!(a, b);
-    assert!(!g.joins(a));
+    assert_eq!(g.admit(a), Admission::Send { earlier: None });
     assert_eq!(g.cooldown_ms(0.0), 0.0);
-    g.begin(a);
-    assert!(g.joins(a), "the same data joins");
-    assert!(!g.joins(b), "other data does not");
+    g.begin(a, "call a");
+    assert_eq!(g.admit(a), Admission::Join("call a"), "the same data joins");
+    assert_eq!(g.admit(b), Admission::Send { earlier: Some("call a") }, "other data waits for it");
     g.finish(a, 100.0);
-    assert!(!g.joins(a));
+    assert_eq!(g.admit(a), Admission::Send { earlier: None });
     assert_eq!(g.cooldown_ms(600.0), 1500.0);
     assert_eq!(g.cooldown_ms(2100.0), 0.0);
     // A later request (b) finishing does not clear another's in-flight mark.
-    g.begin(a);
+    g.begin(a, "call a again");
     g.finish(b, 200.0);
     assert!(g.joins(a));
+}
+
+#[test]
+fn a_call_through_the_gate_starts_once_per_data() {
+    let gate = RefCell::new(RequestGate::default());
+    let started = RefCell::new(Vec::new());
+    let mut press = |key: u64, name: &'static str| {
+        gate::call(&gate, key, |earlier| {
+            started.borrow_mut().push((name, earlier));
+            name
+        })
+    };
+    let (a, b) = (request_key("card=a"), request_key("card=b"));
+    assert_eq!(press(a, "first"), "first");
+    assert_eq!(press(a, "double click"), "first", "joined: nothing started");
+    assert_eq!(press(b, "other card"), "other card");
+    assert_eq!(*started.borrow(), vec![("first", None), ("other card", Some("first"))]);
 }
 
 // --- checkConnection -----------------------------------------------------------------------------

@@ -9,10 +9,14 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use core::cell::RefCell;
+use core::future::Future;
+
 use zeroize::Zeroizing;
 
 use super::config::{ApiBase, PublicKey};
 use super::error::ApiError;
+use super::gate::RequestGate;
 use super::request::{path_segment, TokenRequest, CLIENT_USER_AGENT};
 use super::response::{decode, Availability, ErrorBody, Token};
 use super::retry::{is_retryable, parse_retry_after, RetryPolicy};
@@ -165,6 +169,30 @@ pub async fn create_token<T: Transport>(transport: &T, clock: &impl Clock, confi
     drop(request);
     let response = send_with_retries(transport, clock, &config.retry, http).await?;
     decode(response, Token::read)
+}
+
+/// `POST /tokens` for a call the instance's gate let through ([`super::gate::call`]): first lets
+/// `earlier` (the call before it, for other card data) settle, then waits out the gate's
+/// cool-down, then sends; the gate learns when it completed.
+pub async fn create_token_gated<T: Transport, H: Clone>(
+    transport: &T,
+    clock: &impl Clock,
+    config: &ClientConfig,
+    gate: &RefCell<RequestGate<H>>,
+    key: u64,
+    earlier: Option<impl Future>,
+    request: TokenRequest,
+) -> Result<T::Document, ApiError> {
+    if let Some(earlier) = earlier {
+        earlier.await;
+    }
+    let wait = gate.borrow().cooldown_ms(clock.now_ms());
+    if wait > 0.0 {
+        clock.sleep(wait).await;
+    }
+    let result = create_token(transport, clock, config, request).await;
+    gate.borrow_mut().finish(key, clock.now_ms());
+    result
 }
 
 /// `POST /tokens/{id}/tds_finish`: the token with its 3-D Secure outcome.
