@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::pin;
@@ -376,41 +377,87 @@ fn retry_policy_table() {
 // --- one request per user action -----------------------------------------------------------------
 
 #[test]
-fn the_gate_joins_waits_and_cools_down() {
+fn the_gate_joins_replays_waits_and_cools_down() {
     let mut g: RequestGate<&str> = RequestGate::default();
     let a = request_key("card=a");
     let b = request_key("card=b");
     assert_ne!(a, b);
-    assert_eq!(g.admit(a), Admission::Send { earlier: None });
+    assert_eq!(g.admit(a, 0.0), Admission::Send { earlier: None });
     assert_eq!(g.cooldown_ms(0.0), 0.0);
     g.begin(a, "call a");
-    assert_eq!(g.admit(a), Admission::Join("call a"), "the same data joins");
-    assert_eq!(g.admit(b), Admission::Send { earlier: Some("call a") }, "other data waits for it");
+    assert_eq!(g.admit(a, 50.0), Admission::Join("call a"), "the same data joins");
+    assert_eq!(g.admit(b, 50.0), Admission::Send { earlier: Some("call a") }, "other data waits for it");
     g.finish(a, 100.0);
-    assert_eq!(g.admit(a), Admission::Send { earlier: None });
+    // A double click landing after the answer gets the same answer: never a second token.
+    assert_eq!(g.admit(a, 600.0), Admission::Join("call a"));
+    assert_eq!(g.admit(a, 2_099.0), Admission::Join("call a"));
+    assert_eq!(g.admit(a, 2_100.0), Admission::Send { earlier: None }, "a press after the cool-down is a new action");
+    assert_eq!(g.admit(b, 600.0), Admission::Send { earlier: None }, "other data: a request, after the cool-down");
     assert_eq!(g.cooldown_ms(600.0), 1500.0);
     assert_eq!(g.cooldown_ms(2100.0), 0.0);
-    // A later request (b) finishing does not clear another's in-flight mark.
+    // A request for other data (b) finishing does not end the call in flight for a.
     g.begin(a, "call a again");
-    g.finish(b, 200.0);
-    assert!(g.joins(a));
+    g.finish(b, 3_000.0);
+    assert!(g.joins(a, 9_000.0));
+    // Another call replaces the one to replay.
+    g.finish(a, 3_100.0);
+    g.begin(b, "call b");
+    assert_eq!(g.admit(a, 3_200.0), Admission::Send { earlier: Some("call b") });
 }
 
 #[test]
 fn a_call_through_the_gate_starts_once_per_data() {
     let gate = RefCell::new(RequestGate::default());
     let started = RefCell::new(Vec::new());
-    let mut press = |key: u64, name: &'static str| {
-        gate::call(&gate, key, |earlier| {
+    let press = |key: u64, now: f64, name: &'static str| {
+        gate::call(&gate, key, now, |earlier| {
             started.borrow_mut().push((name, earlier));
             name
         })
     };
     let (a, b) = (request_key("card=a"), request_key("card=b"));
-    assert_eq!(press(a, "first"), "first");
-    assert_eq!(press(a, "double click"), "first", "joined: nothing started");
-    assert_eq!(press(b, "other card"), "other card");
+    assert_eq!(press(a, 0.0, "first"), "first");
+    assert_eq!(press(a, 10.0, "double click"), "first", "joined: nothing started");
+    assert_eq!(press(b, 20.0, "other card"), "other card");
     assert_eq!(*started.borrow(), vec![("first", None), ("other card", Some("first"))]);
+}
+
+/// The gated call as the wasm makes it: one request for a press and its double click, even when
+/// the token came back before the second click (before, the second click waited out the cool-down
+/// and made a second token).
+#[test]
+fn a_double_click_after_a_fast_token_gets_the_same_token() {
+    let t = FakeTransport::with(vec![reply(200, TOKEN_JSON), reply(200, TOKEN_JSON)]);
+    let clock = FakeClock::new(0.5);
+    type Promise = Rc<RefCell<Option<Result<Doc, ApiError>>>>;
+    let gate = RefCell::new(RequestGate::<Promise>::default());
+    // Like a JS promise, the call runs after `createToken` returned it.
+    let press = || {
+        let request = visa();
+        let key = request_key(&request.form_body());
+        let mut started = None;
+        let promise = gate::call(&gate, key, clock.now_ms(), |earlier| {
+            assert!(earlier.is_none());
+            let promise = Promise::default();
+            started = Some((promise.clone(), request));
+            promise
+        });
+        if let Some((settle, request)) = started {
+            *settle.borrow_mut() = Some(block_on(client::create_token_gated(&t, &clock, &config(), &gate, key, None::<std::future::Ready<()>>, request)));
+        }
+        assert!(promise.borrow().as_ref().is_some_and(Result::is_ok));
+        promise
+    };
+    let first = press();
+    clock.now.set(clock.now.get() + 400.0);
+    let second = press();
+    assert!(Rc::ptr_eq(&first, &second), "the same promise");
+    assert_eq!(t.count(), 1, "one request");
+    // A press after the cool-down is the buyer's next action: a request of its own.
+    clock.now.set(clock.now.get() + 2_000.0);
+    let third = press();
+    assert!(!Rc::ptr_eq(&first, &third));
+    assert_eq!(t.count(), 2);
 }
 
 // --- checkConnection -----------------------------------------------------------------------------

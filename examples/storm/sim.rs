@@ -492,7 +492,7 @@ fn press(page: &Rc<Page>, action: usize) -> Handle {
     page.stats.presses.set(page.stats.presses.get() + 1);
     let request = visa();
     let key = request_key(&request.form_body());
-    let handle = gate::call(&page.gate, key, |earlier| {
+    let handle = gate::call(&page.gate, key, page.world.now(), |earlier| {
         let handle: Handle = Rc::default();
         page.stats.calls_by_action.borrow_mut()[action] += 1;
         let (page, settled) = (page.clone(), handle.clone());

@@ -12,7 +12,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::client::{self, Connection};
+use crate::api::client::{self, Clock, Connection};
 use crate::api::gate::{self, request_key, RequestGate};
 use crate::api::{ApiBase, ApiError, ClientConfig, PublicKey, TokenRequest};
 use crate::core::Lang;
@@ -205,12 +205,12 @@ impl PayjpInstance {
     }
 
     /// Creates a token: one request per user action. A call for the same card data while one
-    /// is in flight returns the same promise; any other call waits for the one in flight and
-    /// then for the cool-down (`api::gate`). Resolves with the token or `{ error }`; never rejects.
+    /// is in flight, or within the cool-down after it answered, returns the same promise; any
+    /// other call waits for the one in flight and then for the cool-down (`api::gate`). Resolves with the token or `{ error }`; never rejects.
     pub fn create_token(&self, request: TokenRequest) -> Promise {
         let key = request_key(&request.form_body());
         let inner = self.inner.clone();
-        gate::call(&self.inner.gate, key, move |earlier| {
+        gate::call(&self.inner.gate, key, BrowserClock.now_ms(), move |earlier| {
             promise(async move {
                 let earlier = earlier.map(JsFuture::from);
                 let result = client::create_token_gated(&FetchTransport, &BrowserClock, &inner.config, &inner.gate, key, earlier, request).await;
