@@ -129,7 +129,10 @@ async fn gives_up_after_the_retry_budget() {
     let r = wait(client(key).create_token(card("4242424242424242"))).await;
     assert_eq!(error_code(&r).as_deref(), Some("over_capacity"));
     assert_eq!(get(&get(&r, "error"), "status").as_f64(), Some(429.0));
-    assert_eq!(stat(key, "token_requests").await, 3.0, "one try and two retries, no more");
+    // The second retry goes only if the backoff (Retry-After 1 s plus a random share of 8 s,
+    // then of 16 s) leaves 5 s of the 15 s deadline: it may or may not.
+    let sent = stat(key, "token_requests").await;
+    assert!(sent == 2.0 || sent == 3.0, "one try and at most two retries, not {sent}");
 }
 
 #[wasm_bindgen_test]

@@ -12,6 +12,8 @@ use crate::prelude::*;
 
 use core::cell::RefCell;
 
+use super::retry::Backoff;
+
 pub const COOLDOWN_MS: f64 = 2_000.0;
 
 /// The gate of one SDK instance. `H` is the handle of a call's result.
@@ -22,11 +24,14 @@ pub struct RequestGate<H> {
     /// the next call.
     latest: Option<(u64, H, Option<f64>)>,
     last_completed_ms: Option<f64>,
+    /// The API's push-back so far (`retry::Backoff`), carried from one call to the next: a new
+    /// press after `over_capacity` waits out what the API asked for.
+    pub backoff: Backoff,
 }
 
 impl<H> Default for RequestGate<H> {
     fn default() -> RequestGate<H> {
-        RequestGate { latest: None, last_completed_ms: None }
+        RequestGate { latest: None, last_completed_ms: None, backoff: Backoff::default() }
     }
 }
 
