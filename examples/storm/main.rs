@@ -57,7 +57,7 @@ fn main() {
     for s in &list {
         let r = sim::run(s);
         println!(
-            "| {} | {} | {} | {} | {} | {} | {:.2} ({:.2}) | {} / {} | {} / {} | {} ({:.1}%) | {} (in flight {}, press {}, tokens {}) | {} |",
+            "| {} | {} | {} | {} | {} | {} | {:.2} ({:.2}) | {} / {} | {} / {} | {} ({:.1}%) | {} | {} |",
             s.buyers,
             arrival(s.arrival),
             s.rate,
@@ -72,10 +72,11 @@ fn main() {
             secs(percentile(&r.to_token, 0.99)),
             r.buyers_with_token,
             100.0 * r.buyers_with_token as f64 / r.buyers as f64,
-            r.double_submitters,
-            r.two_in_flight,
-            r.two_for_one_press,
-            r.two_tokens,
+            if r.double_submitters == 0 {
+                "0".to_string()
+            } else {
+                format!("{} (in flight {}, for one press {}, two tokens {})", r.double_submitters, r.two_in_flight, r.two_for_one_press, r.two_tokens)
+            },
             if r.every_buyer_got_a_result() { "yes".to_string() } else { format!("no: {} buyers, {} presses unsettled", r.buyers_without_result, r.unsettled_presses) },
         );
     }

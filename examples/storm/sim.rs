@@ -99,7 +99,7 @@ pub struct Scenario {
 
 impl Scenario {
     pub fn new(name: &str, buyers: usize, rate: f64, retry_after: bool, arrival: Arrival) -> Scenario {
-        Scenario { name: name.into(), buyers, rate, retry_after, arrival, behaviour: Buyers::default(), network: Network::default(), seed: 0x2021_0716 }
+        Scenario { name: name.into(), buyers, rate, retry_after, arrival, behaviour: Buyers::default(), network: Network::default(), seed: 20_210_716 }
     }
 }
 
