@@ -206,7 +206,8 @@ impl PayjpInstance {
 
     /// Creates a token: one request per user action. A call for the same card data while one
     /// is in flight, or within the cool-down after it answered, returns the same promise; any
-    /// other call waits for the one in flight and then for the cool-down (`api::gate`). Resolves with the token or `{ error }`; never rejects.
+    /// other call waits for the one in flight and then for the cool-down (`api::gate`).
+    /// Resolves with the token or `{ error }`; never rejects.
     pub fn create_token(&self, request: TokenRequest) -> Promise {
         let key = request_key(&request.form_body());
         let inner = self.inner.clone();
