@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --test web_api
 
-.PHONY: setup setup-build pkg devserver bench test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-official demo clean
+.PHONY: setup setup-build pkg devserver bench bench-storm test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-official demo clean
 
 setup:
 	@scripts/setup.sh
@@ -97,10 +97,17 @@ test-official: setup devserver
 
 ## bench: payjp-wasm beside its peers (pinned in bench/package.json), in headless Chromium against
 ## the devserver; prints a markdown table and writes bench/results.json. Not part of make test.
-bench: setup pkg devserver
+## First the 429 storm (bench-storm).
+bench: bench-storm setup pkg devserver
 	@[ -d bench/node_modules ] && [ ! bench/package-lock.json -nt bench/node_modules/.package-lock.json ] \
 	  || (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 	node bench/run.mjs
+
+## bench-storm: the 429 storm, natively: 1,000 and 10,000 buyers, one SDK instance each, against a
+## token API that admits R requests per second, through the SDK's own gate and retry policy on a
+## simulated clock (examples/storm); prints the README's table. No browser; a few seconds.
+bench-storm:
+	cargo run --quiet --profile storm --example storm
 
 ## demo: build and serve the demo page
 demo: setup-build pkg devserver

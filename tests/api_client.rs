@@ -3,13 +3,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use payjp_wasm::api::client::{self, Clock, Connection, HttpRequest, HttpResponse, Transport, TransportError, UnreachableReason};
-use payjp_wasm::api::gate::{request_key, RequestGate};
+use payjp_wasm::api::gate::{self, request_key, Admission, RequestGate};
 use payjp_wasm::api::retry::{parse_retry_after, RetryPolicy};
 use payjp_wasm::api::{ApiBase, ApiError, CardData, ClientConfig, ConfigError, PublicKey, Token, TokenRequest};
 use serde_json::Value;
@@ -299,19 +300,19 @@ fn retries_429_then_succeeds() {
     let clock = FakeClock::new(0.5);
     assert!(block_on(client::create_token(&t, &clock, &config(), visa())).is_ok());
     assert_eq!(t.count(), 2);
-    // Full jitter: half of the first backoff step (500 ms).
-    assert_eq!(*clock.slept.borrow(), vec![250.0]);
+    // Full jitter: half of the first backoff window (8 s).
+    assert_eq!(*clock.slept.borrow(), vec![4_000.0]);
 }
 
 #[test]
 fn gives_up_after_two_retries_with_over_capacity() {
     let t = FakeTransport::with(vec![reply(429, OVER_CAPACITY), reply(429, OVER_CAPACITY), reply(429, OVER_CAPACITY)]);
-    let clock = FakeClock::new(0.999);
+    let clock = FakeClock::new(0.2);
     let e = block_on(client::create_token(&t, &clock, &config(), visa())).unwrap_err();
     assert_eq!((e.code(), e.status), ("over_capacity", Some(429)));
     assert_eq!(t.count(), 3, "one try and two retries");
-    let slept = clock.slept.borrow();
-    assert!(slept[0] < 500.0 && slept[1] < 1000.0 && slept[1] > slept[0], "exponential: {slept:?}");
+    // The window doubles: 20% of 8 s, then of 16 s.
+    assert_eq!(*clock.slept.borrow(), vec![1_600.0, 3_200.0]);
 }
 
 #[test]
@@ -341,6 +342,39 @@ fn honours_retry_after_within_the_deadline() {
     assert!(clock.slept.borrow().is_empty());
 }
 
+/// Every buyer refused in the same second gets the same Retry-After; waiting exactly that long
+/// brought them all back in the same second (the 429 storm, README). Now it is a floor, with the
+/// jittered backoff on top.
+#[test]
+fn retry_after_is_a_floor_not_a_meeting_time() {
+    let waits: Vec<f64> = [0.1, 0.4, 0.7]
+        .iter()
+        .map(|jitter| {
+            let t = FakeTransport::with(vec![reply_retry_after(429, OVER_CAPACITY, "1"), reply(200, TOKEN_JSON)]);
+            let clock = FakeClock::new(*jitter);
+            block_on(client::create_token(&t, &clock, &config(), visa())).unwrap();
+            let wait = clock.slept.borrow()[0];
+            wait
+        })
+        .collect();
+    assert_eq!(waits, vec![1_800.0, 4_200.0, 6_600.0]);
+}
+
+/// A retry starts only with 5 s of the deadline left: a request cut short by the deadline may
+/// have made a token whose answer is lost, and the buyer then pays again with a second one.
+#[test]
+fn no_retry_starts_too_close_to_the_deadline() {
+    let t = FakeTransport::with(vec![reply(429, OVER_CAPACITY), reply(429, OVER_CAPACITY), reply(200, TOKEN_JSON)]);
+    // 90% of 8 s, then 90% of 16 s would start the second retry at 21.6 s.
+    let clock = FakeClock::new(0.9);
+    let e = block_on(client::create_token(&t, &clock, &config(), visa())).unwrap_err();
+    assert_eq!(e.code(), "over_capacity");
+    assert_eq!(t.count(), 2);
+    assert_eq!(*clock.slept.borrow(), vec![7_200.0], "answered at once, not after a wait for nothing");
+    // The first retry went with 7.8 s left, its timeout cut to that.
+    assert_eq!(t.sent.borrow()[1].4, 7_800.0);
+}
+
 #[test]
 fn nothing_else_is_retried() {
     for status in [400, 401, 402, 404, 500, 502] {
@@ -362,12 +396,35 @@ fn nothing_else_is_retried() {
 #[test]
 fn retry_policy_table() {
     let p = RetryPolicy::default();
-    assert_eq!(p.next_delay(0, 0.0, None, 1.0), Some(500.0));
-    assert_eq!(p.next_delay(1, 0.0, None, 1.0), Some(1000.0));
-    assert_eq!(p.next_delay(2, 0.0, None, 1.0), None);
-    assert_eq!(p.next_delay(0, 0.0, None, 0.0), Some(0.0));
-    assert_eq!(p.next_delay(0, 0.0, Some(2000.0), 0.5), Some(2000.0));
-    assert_eq!(p.next_delay(0, 14_900.0, None, 0.5), None);
+    // (refusals in a row, Retry-After, jitter) → wait: Retry-After plus a jittered share of
+    // 8 s, 16 s, then 32 s at most.
+    for (refusals, retry_after, jitter, wait) in [
+        (1, None, 0.0, 0.0),
+        (1, None, 0.5, 4_000.0),
+        (1, None, 1.0, 8_000.0),
+        (2, None, 1.0, 16_000.0),
+        (3, None, 1.0, 32_000.0),
+        (9, None, 1.0, 32_000.0),
+        (u32::MAX, None, 0.5, 16_000.0),
+        (0, None, 1.0, 8_000.0),
+        (1, Some(2_000.0), 0.0, 2_000.0),
+        (1, Some(2_000.0), 0.5, 6_000.0),
+        (1, None, 7.0, 8_000.0),
+    ] {
+        assert_eq!(p.backoff_ms(refusals, retry_after, jitter), wait, "{refusals} {retry_after:?} {jitter}");
+    }
+    // (call started, request would start, per-request timeout) → may it go?
+    for (start, at, timeout, go) in [
+        (0.0, 0.0, 15_000.0, true),
+        (0.0, 10_000.0, 15_000.0, true),
+        (0.0, 10_001.0, 15_000.0, false),
+        (1_000.0, 11_000.0, 15_000.0, true),
+        // A merchant's shorter timeout is all a request needs.
+        (0.0, 12_000.0, 3_000.0, true),
+        (0.0, 12_001.0, 3_000.0, false),
+    ] {
+        assert_eq!(p.may_send(start, at, timeout), go, "{start} {at} {timeout}");
+    }
     for (v, ms) in [("1", Some(1000.0)), (" 2 ", Some(2000.0)), ("0", Some(0.0)), ("", None), ("-1", None), ("Wed, 21 Oct 2015 07:28:00 GMT", None), ("1.5", None)] {
         assert_eq!(parse_retry_after(v), ms, "{v:?}");
     }
@@ -376,24 +433,145 @@ fn retry_policy_table() {
 // --- one request per user action -----------------------------------------------------------------
 
 #[test]
-fn the_gate_joins_waits_and_cools_down() {
-    let mut g = RequestGate::default();
+fn the_gate_joins_replays_waits_and_cools_down() {
+    let mut g: RequestGate<&str> = RequestGate::default();
     let a = request_key("card=a");
     let b = request_key("card=b");
     assert_ne!(a, b);
-    assert!(!g.joins(a));
+    assert_eq!(g.admit(a, 0.0), Admission::Send { earlier: None });
     assert_eq!(g.cooldown_ms(0.0), 0.0);
-    g.begin(a);
-    assert!(g.joins(a), "the same data joins");
-    assert!(!g.joins(b), "other data does not");
+    g.begin(a, "call a");
+    assert_eq!(g.admit(a, 50.0), Admission::Join("call a"), "the same data joins");
+    assert_eq!(g.admit(b, 50.0), Admission::Send { earlier: Some("call a") }, "other data waits for it");
     g.finish(a, 100.0);
-    assert!(!g.joins(a));
+    // A double click landing after the answer gets the same answer: never a second token.
+    assert_eq!(g.admit(a, 600.0), Admission::Join("call a"));
+    assert_eq!(g.admit(a, 2_099.0), Admission::Join("call a"));
+    assert_eq!(g.admit(a, 2_100.0), Admission::Send { earlier: None }, "a press after the cool-down is a new action");
+    assert_eq!(g.admit(b, 600.0), Admission::Send { earlier: None }, "other data: a request, after the cool-down");
     assert_eq!(g.cooldown_ms(600.0), 1500.0);
     assert_eq!(g.cooldown_ms(2100.0), 0.0);
-    // A later request (b) finishing does not clear another's in-flight mark.
-    g.begin(a);
-    g.finish(b, 200.0);
-    assert!(g.joins(a));
+    // A request for other data (b) finishing does not end the call in flight for a.
+    g.begin(a, "call a again");
+    g.finish(b, 3_000.0);
+    assert!(g.joins(a, 9_000.0));
+    // Another call replaces the one to replay.
+    g.finish(a, 3_100.0);
+    g.begin(b, "call b");
+    assert_eq!(g.admit(a, 3_200.0), Admission::Send { earlier: Some("call b") });
+}
+
+#[test]
+fn a_call_through_the_gate_starts_once_per_data() {
+    let gate = RefCell::new(RequestGate::default());
+    let started = RefCell::new(Vec::new());
+    let press = |key: u64, now: f64, name: &'static str| {
+        gate::call(&gate, key, now, |earlier| {
+            started.borrow_mut().push((name, earlier));
+            name
+        })
+    };
+    let (a, b) = (request_key("card=a"), request_key("card=b"));
+    assert_eq!(press(a, 0.0, "first"), "first");
+    assert_eq!(press(a, 10.0, "double click"), "first", "joined: nothing started");
+    assert_eq!(press(b, 20.0, "other card"), "other card");
+    assert_eq!(*started.borrow(), vec![("first", None), ("other card", Some("first"))]);
+}
+
+type Promise = Rc<RefCell<Option<Result<Doc, ApiError>>>>;
+
+/// One SDK instance's `createToken` as the wasm makes it (`js::payjp`), on the fakes: through
+/// the gate, the call running after the promise was handed back, as a JS promise's does.
+struct Page<'a> {
+    gate: RefCell<RequestGate<Promise>>,
+    transport: &'a FakeTransport,
+    clock: &'a FakeClock,
+}
+
+impl Page<'_> {
+    fn press(&self) -> Promise {
+        let request = visa();
+        let key = request_key(&request.form_body());
+        let mut started = None;
+        let promise = gate::call(&self.gate, key, self.clock.now_ms(), |earlier| {
+            assert!(earlier.is_none());
+            let promise = Promise::default();
+            started = Some((promise.clone(), request));
+            promise
+        });
+        if let Some((settle, request)) = started {
+            let result = block_on(client::create_token_gated(self.transport, self.clock, &config(), &self.gate, key, None::<std::future::Ready<()>>, request));
+            *settle.borrow_mut() = Some(result);
+        }
+        promise
+    }
+
+    fn code(promise: &Promise) -> String {
+        match promise.borrow().as_ref().expect("settled") {
+            Ok(_) => "token".into(),
+            Err(e) => e.code().into(),
+        }
+    }
+}
+
+/// The gated call: one request for a press and its double click, even when the token came back
+/// before the second click (before, the second click waited out the cool-down and made a second
+/// token).
+#[test]
+fn a_double_click_after_a_fast_token_gets_the_same_token() {
+    let t = FakeTransport::with(vec![reply(200, TOKEN_JSON), reply(200, TOKEN_JSON)]);
+    let clock = FakeClock::new(0.5);
+    let page = Page { gate: RefCell::default(), transport: &t, clock: &clock };
+    let first = page.press();
+    clock.now.set(clock.now.get() + 400.0);
+    let second = page.press();
+    assert!(Rc::ptr_eq(&first, &second), "the same promise");
+    assert_eq!(Page::code(&second), "token");
+    assert_eq!(t.count(), 1, "one request");
+    // A press after the cool-down is the buyer's next action: a request of its own.
+    clock.now.set(clock.now.get() + 2_000.0);
+    let third = page.press();
+    assert!(!Rc::ptr_eq(&first, &third));
+    assert_eq!(t.count(), 2);
+}
+
+/// A buyer who presses Pay again after `over_capacity` does not start the backoff over: the
+/// instance waits out what the API asked of it, and says `over_capacity` at once, sending
+/// nothing, when that is past the deadline.
+#[test]
+fn pressing_again_after_over_capacity_continues_the_backoff() {
+    let t = FakeTransport::with(vec![
+        reply(429, OVER_CAPACITY), // press 1
+        reply(429, OVER_CAPACITY), //   its retry, 4 s later (half of 8 s)
+        reply(429, OVER_CAPACITY), // press 2, once the API's 8 s (half of 16 s) have passed
+        reply(200, TOKEN_JSON),    // press 4
+    ]);
+    let clock = FakeClock::new(0.5);
+    let page = Page { gate: RefCell::default(), transport: &t, clock: &clock };
+    let start = clock.now_ms();
+    // The second retry would go at 12 s, with 3 s of the deadline left: over_capacity now.
+    assert_eq!(Page::code(&page.press()), "over_capacity");
+    assert_eq!((t.count(), clock.now_ms() - start), (2, 4_000.0));
+
+    // The buyer reads the message and presses again 3 s later: the instance waits out the 5 s
+    // left of the API's 8 s, then sends once. Before, a press started a new series at once.
+    clock.now.set(start + 7_000.0);
+    let second = page.press();
+    assert_eq!((t.count(), clock.now_ms() - start), (3, 12_000.0));
+    assert_eq!(*clock.slept.borrow(), vec![4_000.0, 5_000.0]);
+    assert_eq!(Page::code(&second), "over_capacity");
+
+    // Now the API has asked for 16 s (half of 32 s), past this press's deadline: it says so at
+    // once and sends nothing.
+    clock.now.set(start + 14_000.0);
+    assert_eq!(Page::code(&page.press()), "over_capacity");
+    assert_eq!(t.count(), 3, "nothing sent");
+    assert_eq!(clock.now_ms() - start, 14_000.0, "no wait for nothing");
+
+    clock.now.set(start + 28_000.0);
+    assert_eq!(Page::code(&page.press()), "token");
+    assert_eq!(t.count(), 4);
+    assert_eq!(page.gate.borrow().backoff, Default::default(), "an answer ends the backoff");
 }
 
 // --- checkConnection -----------------------------------------------------------------------------

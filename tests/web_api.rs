@@ -129,7 +129,10 @@ async fn gives_up_after_the_retry_budget() {
     let r = wait(client(key).create_token(card("4242424242424242"))).await;
     assert_eq!(error_code(&r).as_deref(), Some("over_capacity"));
     assert_eq!(get(&get(&r, "error"), "status").as_f64(), Some(429.0));
-    assert_eq!(stat(key, "token_requests").await, 3.0, "one try and two retries, no more");
+    // The second retry goes only if the backoff (Retry-After 1 s plus a random share of 8 s,
+    // then of 16 s) leaves 5 s of the 15 s deadline: it may or may not.
+    let sent = stat(key, "token_requests").await;
+    assert!(sent == 2.0 || sent == 3.0, "one try and at most two retries, not {sent}");
 }
 
 #[wasm_bindgen_test]
@@ -220,12 +223,14 @@ async fn a_double_call_makes_one_request() {
     let first = p.create_token(card("3530111333300000"));
     let second = p.create_token(card("3530111333300000"));
     assert!(Object::is(&first, &second), "the second call joins the first");
-    let (a, b) = (wait(first).await, wait(second).await);
+    let (a, b) = (wait(first.clone()).await, wait(second).await);
     assert_eq!(s(&a, "id"), s(&b, "id"));
     assert_eq!(stat(key, "token_requests").await, 1.0);
-    // A new request right after waits out the cool-down, then goes.
+    // The same card right after the answer (a double click landing late): the same answer.
+    assert!(Object::is(&first, &p.create_token(card("3530111333300000"))), "the answer is shared for 2 s");
+    // Another card right after waits out the cool-down, then goes.
     let start = js_sys::Date::now();
-    let c = wait(p.create_token(card("3530111333300000"))).await;
+    let c = wait(p.create_token(card("4242424242424242"))).await;
     assert!(js_sys::Date::now() - start >= 1_500.0, "waited for the cool-down");
     assert_ne!(s(&c, "id"), s(&a, "id"));
     assert_eq!(stat(key, "token_requests").await, 2.0);

@@ -9,13 +9,17 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use core::cell::{Cell, RefCell};
+use core::future::Future;
+
 use zeroize::Zeroizing;
 
 use super::config::{ApiBase, PublicKey};
 use super::error::ApiError;
+use super::gate::RequestGate;
 use super::request::{path_segment, TokenRequest, CLIENT_USER_AGENT};
 use super::response::{decode, Availability, ErrorBody, Token};
-use super::retry::{is_retryable, parse_retry_after, RetryPolicy};
+use super::retry::{is_retryable, parse_retry_after, Backoff, RetryPolicy};
 
 /// An answer's body, parsed as JSON by the transport, read at a path of object keys.
 pub trait Document {
@@ -121,56 +125,96 @@ impl ClientConfig {
     }
 }
 
-/// Sends `request`, retrying 429 and 503 as the policy allows, all within the deadline.
+/// Sends `request`, retrying 429 and 503 as the policy allows, all within the deadline. A
+/// request waits until `backoff` lets it go; the refusals it meets carry on in `backoff`.
 pub async fn send_with_retries<T: Transport>(
     transport: &T,
     clock: &impl Clock,
     policy: &RetryPolicy,
+    backoff: &Cell<Backoff>,
     mut request: HttpRequest,
 ) -> Result<HttpResponse<T::Document>, ApiError> {
     let start = clock.now_ms();
     let per_try_timeout = request.timeout_ms;
-    let mut retries = 0;
-    loop {
-        let elapsed = clock.now_ms() - start;
-        request.timeout_ms = per_try_timeout.min(policy.deadline_ms - elapsed).max(0.0);
+    let mut refused = None;
+    for _ in 0..=policy.max_retries {
+        let now = clock.now_ms();
+        let at = backoff.get().resume_ms.max(now);
+        if !policy.may_send(start, at, per_try_timeout) {
+            break;
+        }
+        if at > now {
+            clock.sleep(at - now).await;
+        }
+        request.timeout_ms = per_try_timeout.min(start + policy.deadline_ms - at);
         let response = transport.send(&request).await.map_err(|e| match e {
             TransportError::Timeout => ApiError::timeout(),
             TransportError::Network => ApiError::network(),
         })?;
         if !is_retryable(response.status) {
+            backoff.set(Backoff::default());
             return Ok(response);
         }
         let retry_after = response.retry_after.as_deref().and_then(parse_retry_after);
-        let elapsed = clock.now_ms() - start;
-        match policy.next_delay(retries, elapsed, retry_after, clock.jitter()) {
-            Some(delay) => {
-                clock.sleep(delay).await;
-                retries += 1;
-            }
-            // Out of retries: a PAY.JP-shaped 429 is decoded as any error is (keeping the API's
-            // text); a 429 from something else still means "over capacity".
-            None if response.status == 429 && response.json.as_ref().and_then(ErrorBody::read).is_none() => {
-                return Err(ApiError::over_capacity())
-            }
-            None => return Ok(response),
-        }
+        let refusals = backoff.get().refusals.saturating_add(1);
+        backoff.set(Backoff { refusals, resume_ms: clock.now_ms() + policy.backoff_ms(refusals, retry_after, clock.jitter()) });
+        refused = Some(response);
+    }
+    match refused {
+        // Out of retries or time: a PAY.JP-shaped answer is decoded as any error is (keeping
+        // the API's text; a 503 is a server_error); a 429 from something else, or none sent
+        // because the API asked this instance to wait past the deadline, is "over capacity".
+        Some(response) if response.status != 429 || response.json.as_ref().and_then(ErrorBody::read).is_some() => Ok(response),
+        _ => Err(ApiError::over_capacity()),
     }
 }
 
 /// `POST /tokens`: the token, as PAY.JP sent it. The request's card buffers are zeroised when
 /// `request` is dropped here.
 pub async fn create_token<T: Transport>(transport: &T, clock: &impl Clock, config: &ClientConfig, request: TokenRequest) -> Result<T::Document, ApiError> {
+    create_token_with(transport, clock, config, &Cell::default(), request).await
+}
+
+async fn create_token_with<T: Transport>(transport: &T, clock: &impl Clock, config: &ClientConfig, backoff: &Cell<Backoff>, request: TokenRequest) -> Result<T::Document, ApiError> {
     let http = config.request(Method::Post, "/tokens", Some(request.form_body()));
     drop(request);
-    let response = send_with_retries(transport, clock, &config.retry, http).await?;
+    let response = send_with_retries(transport, clock, &config.retry, backoff, http).await?;
     decode(response, Token::read)
+}
+
+/// `POST /tokens` for a call the instance's gate let through ([`super::gate::call`]): first lets
+/// `earlier` (the call before it, for other card data) settle, then waits out the gate's
+/// cool-down, then sends, continuing the instance's backoff; the gate learns when it completed
+/// and how the API pushed back. The gate runs one call at a time, so the backoff is the call's
+/// while it runs.
+pub async fn create_token_gated<T: Transport, H: Clone>(
+    transport: &T,
+    clock: &impl Clock,
+    config: &ClientConfig,
+    gate: &RefCell<RequestGate<H>>,
+    key: u64,
+    earlier: Option<impl Future>,
+    request: TokenRequest,
+) -> Result<T::Document, ApiError> {
+    if let Some(earlier) = earlier {
+        earlier.await;
+    }
+    let wait = gate.borrow().cooldown_ms(clock.now_ms());
+    if wait > 0.0 {
+        clock.sleep(wait).await;
+    }
+    let backoff = Cell::new(gate.borrow().backoff);
+    let result = create_token_with(transport, clock, config, &backoff, request).await;
+    let mut gate = gate.borrow_mut();
+    gate.backoff = backoff.get();
+    gate.finish(key, clock.now_ms());
+    result
 }
 
 /// `POST /tokens/{id}/tds_finish`: the token with its 3-D Secure outcome.
 pub async fn finish_three_d_secure<T: Transport>(transport: &T, clock: &impl Clock, config: &ClientConfig, id: &str) -> Result<T::Document, ApiError> {
     let path = format!("/tokens/{}/tds_finish", path_segment(id));
-    let response = send_with_retries(transport, clock, &config.retry, config.request(Method::Post, &path, Some(Zeroizing::new(String::new())))).await?;
+    let response = send_with_retries(transport, clock, &config.retry, &Cell::default(), config.request(Method::Post, &path, Some(Zeroizing::new(String::new())))).await?;
     decode(response, Token::read)
 }
 
@@ -182,7 +226,7 @@ pub async fn retrieve_availability<T: Transport>(transport: &T, clock: &impl Clo
         path.push('?');
         path.push_str(&form_urlencoded::Serializer::new(String::new()).append_pair("tenant", tenant).finish());
     }
-    let response = send_with_retries(transport, clock, &config.retry, config.request(Method::Get, &path, None)).await?;
+    let response = send_with_retries(transport, clock, &config.retry, &Cell::default(), config.request(Method::Get, &path, None)).await?;
     decode(response, Availability::read)
 }
 

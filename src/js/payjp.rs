@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::client::{self, Clock, Connection};
-use crate::api::gate::{request_key, RequestGate};
+use crate::api::gate::{self, request_key, RequestGate};
 use crate::api::{ApiBase, ApiError, ClientConfig, PublicKey, TokenRequest};
 use crate::core::Lang;
 
@@ -24,9 +24,9 @@ use super::transport::{promise, BrowserClock, FetchTransport, JsDocument};
 pub(crate) struct Inner {
     pub(crate) config: ClientConfig,
     pub(crate) lang: Lang,
-    gate: RefCell<RequestGate>,
-    /// The token request in flight, so a second call for the same card data can join it.
-    in_flight: RefCell<Option<(u64, Promise)>>,
+    /// One request per user action: the token call in flight, shared by a second call for the
+    /// same card data.
+    gate: RefCell<RequestGate<Promise>>,
 }
 
 /// What `Payjp()` returns.
@@ -105,7 +105,6 @@ pub fn payjp(public_key: JsValue, options: JsValue) -> Result<PayjpInstance, JsV
             config,
             lang,
             gate: RefCell::default(),
-            in_flight: RefCell::default(),
         }),
     })
 }
@@ -206,38 +205,18 @@ impl PayjpInstance {
     }
 
     /// Creates a token: one request per user action. A call for the same card data while one
-    /// is in flight returns the same promise; any other call waits for the one in flight and
-    /// then for the cool-down. Resolves with the token or `{ error }`; never rejects.
+    /// is in flight, or within the cool-down after it answered, returns the same promise; any
+    /// other call waits for the one in flight and then for the cool-down (`api::gate`).
+    /// Resolves with the token or `{ error }`; never rejects.
     pub fn create_token(&self, request: TokenRequest) -> Promise {
         let key = request_key(&request.form_body());
-        let previous = self.inner.in_flight.borrow().clone();
-        if self.inner.gate.borrow().joins(key) {
-            if let Some((_, promise)) = previous {
-                return promise;
-            }
-        }
-        self.inner.gate.borrow_mut().begin(key);
         let inner = self.inner.clone();
-        let promise = promise(async move {
-            // Another request is in flight: let it finish, then honour the cool-down.
-            if let Some((_, earlier)) = previous {
-                let _ = JsFuture::from(earlier).await;
-            }
-            let wait = inner.gate.borrow().cooldown_ms(BrowserClock.now_ms());
-            if wait > 0.0 {
-                BrowserClock.sleep(wait).await;
-            }
-            let result =
-                client::create_token(&FetchTransport, &BrowserClock, &inner.config, request).await;
-            inner.gate.borrow_mut().finish(key, BrowserClock.now_ms());
-            let mut slot = inner.in_flight.borrow_mut();
-            if slot.as_ref().is_some_and(|(k, _)| *k == key) {
-                *slot = None;
-            }
-            drop(slot);
-            resolve(result, inner.lang)
-        });
-        *self.inner.in_flight.borrow_mut() = Some((key, promise.clone()));
-        promise
+        gate::call(&self.inner.gate, key, BrowserClock.now_ms(), move |earlier| {
+            promise(async move {
+                let earlier = earlier.map(JsFuture::from);
+                let result = client::create_token_gated(&FetchTransport, &BrowserClock, &inner.config, &inner.gate, key, earlier, request).await;
+                resolve(result, inner.lang)
+            })
+        })
     }
 }
