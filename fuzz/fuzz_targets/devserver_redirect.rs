@@ -8,11 +8,12 @@
 //! as it is, not encoded).
 //!
 //! Invariants: a registration is accepted exactly when its name is 1–64 of `A-Z a-z 0-9 - _` and
-//! its URL an absolute http(s) URL, and the name then finds that URL (the first registered under
-//! it); a challenge started with `back` returns (303 to `finish`, then 303) to the URL registered
-//! under exactly that name, and with any other name is a 400 naming `back`; a `back_url` returns
-//! to the http(s) URL signed by the account's secret key, and never for another account; every
-//! redirect has its `Location`; nothing else is ever a redirect target.
+//! its URL an absolute http(s) URL with no space or control character (it goes into a `Location`
+//! as it is), and the name then finds that URL (the first registered under it); a challenge
+//! started with `back` returns (303 to `finish`, then 303) to the URL registered under exactly
+//! that name, and with any other name is a 400 naming `back`; a `back_url` returns to the http(s)
+//! URL signed by the account's secret key (the same characters allowed), and never for another
+//! account; every redirect has its `Location`; nothing else is ever a redirect target.
 #![no_main]
 
 use axum::body::Body;
@@ -34,12 +35,17 @@ fn sign(url: &str, key: &str) -> String {
     format!("{header}.{payload}.{}", URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes()))
 }
 
+/// A URL a `Location` header can carry as it is: no space, no control character.
+fn fits_a_location(url: &str) -> bool {
+    !url.chars().any(|c| c.is_control() || c == ' ')
+}
+
 /// The rule for `--tds-redirect NAME=URL`, written out.
 fn registration(spec: &str) -> Option<(String, String)> {
     let (name, url) = spec.split_once('=')?;
     let name_ok = (1..=64).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
-    (name_ok && !rest.is_empty() && !rest.starts_with('/')).then(|| (name.to_string(), url.to_string()))
+    (name_ok && !rest.is_empty() && !rest.starts_with('/') && fits_a_location(url)).then(|| (name.to_string(), url.to_string()))
 }
 
 async fn get(server: &Server, target: &str) -> Option<Reply> {
@@ -126,7 +132,7 @@ fuzz_target!(|data: &[u8]| {
             (Some(name), None) => (registered_url(&name), "back"),
             (None, Some(sent)) => {
                 let genuine = mode % 4 == 1 && sent == jws;
-                let http = signed_url.len() >= 10 && (signed_url.starts_with("https://") || signed_url.starts_with("http://"));
+                let http = signed_url.len() >= 10 && (signed_url.starts_with("https://") || signed_url.starts_with("http://")) && fits_a_location(&signed_url);
                 ((genuine && http).then(|| signed_url.clone()), "back_url")
             }
             _ => (None, "back"),
