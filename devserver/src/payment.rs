@@ -14,7 +14,7 @@ use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{Extension, Router};
 use payjp_wasm::core::{self as card_core, Network};
 use serde::Deserialize;
@@ -59,7 +59,10 @@ pub fn router(state: AppState) -> Router {
         .route("/customers/{id}", get(server_api::retrieve_customer))
         .route("/three_d_secure_requests", post(server_api::create_tds_request))
         .route("/three_d_secure_requests/{id}", get(server_api::retrieve_tds_request))
-        .fallback(|| async { error(404, "client_error", Some("invalid_request"), "Unrecognized request URL.", None) })
+        .fallback(|| async { unrecognized() })
+        // A known URL with another method (`POST /v1/tokens/{id}`) is as unknown to PAY.JP's API,
+        // rather than axum's empty 405 (found by fuzz/fuzz_targets/devserver_request.rs).
+        .method_not_allowed_fallback(|| async { unrecognized() })
         .layer(middleware::from_fn_with_state(state.clone(), api_layer));
     let control = Router::new()
         .route("/faults", post(queue_faults))
@@ -73,9 +76,17 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .nest("/v1/tds", tds)
         .nest("/v1", api)
+        // `/v1/` itself is outside the nest (its catch-all wants a segment): the same JSON 404
+        // (found by fuzz/fuzz_targets/devserver_request.rs).
+        .route("/v1/", any(|| async { unrecognized() }))
         .nest("/__control", control)
         .merge(crate::frame::router(state.clone()))
         .with_state(state)
+}
+
+/// PAY.JP's answer to a URL (or a method on it) its API does not have.
+fn unrecognized() -> Response {
+    error(404, "client_error", Some("invalid_request"), "Unrecognized request URL.", None)
 }
 
 /// Runs before routing: picks this request's fault and drops the connection if it says so.
