@@ -481,17 +481,25 @@ struct QueueFaults {
     /// A fault spec as `X-Devserver-Fault` takes it (`faults.rs`); empty, a request without fault.
     #[serde(default)]
     fault: String,
-    /// How many requests it applies to; 1 when absent.
+    /// How many requests it applies to; 1 when absent, at most [`MAX_QUEUED_FAULTS`].
     count: Option<u64>,
     /// The presented key whose requests it applies to; absent, any request.
     key: Option<String>,
 }
+
+/// The most requests one `POST /__control/faults` may queue a fault for: a count is stored as that
+/// many entries, and `2^64 - 1` of them panicked (capacity overflow) or aborted the devserver
+/// (an allocation that fails). Found with fuzz/fuzz_targets/devserver_request.rs.
+pub const MAX_QUEUED_FAULTS: u64 = 1000;
 
 /// `POST /__control/faults` with `{"fault": "status=429", "count": 2, "key": "pk_test_…"}`
 /// queues a fault for the next `count` API requests made with `key` (any key when absent).
 async fn queue_faults(State(state): State<AppState>, JsonBody(body): JsonBody<QueueFaults>) -> Response {
     let QueueFaults { fault: spec, count, key } = body;
     let count = count.unwrap_or(1);
+    if count > MAX_QUEUED_FAULTS {
+        return error(400, "client_error", Some("invalid_fault"), "count: at most 1000 requests at a time.", Some("count"));
+    }
     match Fault::parse(&spec) {
         Ok(fault) => {
             let mut faults = lock(&state.inner.faults);
