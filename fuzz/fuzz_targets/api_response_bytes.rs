@@ -55,8 +55,8 @@ impl Clock for FakeClock {
 }
 
 fn check_error(e: &ApiError, status: u16) {
+    // (Not that `kind` is non-empty: PAY.JP's `type` passes through as sent, even "".)
     assert_eq!(e.status, Some(status), "an API error carries the answer's status");
-    assert!(!e.kind.is_empty());
     assert!(!e.message(Lang::Ja).is_empty() && !e.message(Lang::En).is_empty());
 }
 
