@@ -10,13 +10,24 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --test web_api
 
-.PHONY: setup setup-build pkg devserver bench bench-storm test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-official demo clean
+.PHONY: setup setup-build setup-fuzz fuzz pkg devserver bench bench-storm test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-official demo clean
 
 setup:
 	@scripts/setup.sh
 
 setup-build:
 	@scripts/setup.sh build
+
+setup-fuzz:
+	@scripts/setup.sh fuzz
+
+## fuzz: every fuzz target of fuzz/ for FUZZ_SECONDS each (default 60), one at a time, one job,
+## niced; seeds empty corpora from the table tests, minimises each corpus after its run, prints
+## executions, coverage and crashes (README, "Fuzzing"). Installs nightly and cargo-fuzz if missing.
+## FUZZ_TARGETS="expiry cvc" runs only those. Not part of make test.
+FUZZ_SECONDS ?= 60
+fuzz: setup-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh $(FUZZ_TARGETS)
 
 ## pkg: the npm package in pkg/, size-tuned; prints its gzipped size
 pkg: setup-build
@@ -115,4 +126,5 @@ demo: setup-build pkg devserver
 
 clean:
 	cargo clean
+	rm -rf fuzz/target fuzz/logs
 	rm -rf pkg node_modules

@@ -4,6 +4,7 @@
 #                            wasm target, wasm-bindgen-cli, wasm-pack, the npm build tools
 #   scripts/setup.sh         all of it (make setup: `make test`): also the browsers, their drivers,
 #                            CJK fonts for screenshots, and PAY.JP's Python library for tests/official
+#   scripts/setup.sh fuzz    what `make fuzz` needs only: a nightly toolchain and cargo-fuzz
 set -euo pipefail
 what=${1:-all}
 cd "$(dirname "$0")/.."
@@ -11,6 +12,20 @@ cd "$(dirname "$0")/.."
 log() { printf 'setup: %s\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 export PATH="$HOME/.cargo/bin:$PATH"
+
+# --- Fuzzing (make fuzz): nightly Rust and cargo-fuzz, nothing else -------------------------------
+if [ "$what" = fuzz ]; then
+  if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    log "installing the nightly toolchain (cargo-fuzz needs it)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    log "installing cargo-fuzz (a few minutes, once)"
+    cargo install cargo-fuzz --locked
+  fi
+  log "ok ($(rustup run nightly rustc --version), $(cargo fuzz --version))"
+  exit 0
+fi
 
 # The wasm-bindgen CLI must match the library version pinned in Cargo.toml / Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -1)

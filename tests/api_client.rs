@@ -153,6 +153,14 @@ fn api_bases() {
         ("https://user@api.pay.jp/v1", ConfigError::InvalidApiBase),
         ("https://api.pay.jp/v1?x=1", ConfigError::InvalidApiBase),
         ("https://api.pay.jp:x/v1", ConfigError::InvalidApiBase),
+        // A backslash is a slash to the browser, and tabs and line breaks vanish: the host it
+        // reads is another (fuzz/artifacts/api_config/).
+        ("https://\\", ConfigError::InvalidApiBase),
+        ("https://\\/v1", ConfigError::InvalidApiBase),
+        ("https://api.pay.jp\\evil.example/v1", ConfigError::InvalidApiBase),
+        ("http://localhost\\evil.example/v1", ConfigError::InvalidApiBase),
+        ("https://\r\r/customer@s", ConfigError::InvalidApiBase),
+        ("https://api.pay.jp\t/v1", ConfigError::InvalidApiBase),
     ] {
         assert_eq!(ApiBase::parse(url), Err(err), "{url}");
     }

@@ -1,6 +1,10 @@
 //! Properties of the API layer: reading any answer is total (whatever JSON, whatever status), and
-//! the token request's form body round-trips through the url crate's own decoder.
+//! the token request's form body round-trips through the url crate's own decoder and is written
+//! into one buffer (a buffer that grows leaves a copy of the card behind, unzeroised).
 #![cfg(not(target_arch = "wasm32"))]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 
 use payjp_wasm::api::client::HttpResponse;
 use payjp_wasm::api::request::path_segment;
@@ -10,6 +14,62 @@ use proptest::prelude::*;
 
 mod support;
 use support::Doc;
+
+/// Counts each thread's reallocations, so that a test sees whether a buffer grew.
+struct CountingAllocator;
+
+thread_local! {
+    static REALLOCS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is passed to the system allocator unchanged; counting allocates nothing.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = REALLOCS.try_with(|r| r.set(r.get() + 1));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+/// The request's form body, and how many reallocations writing it took.
+fn body_and_reallocs(request: &TokenRequest) -> (String, usize) {
+    let before = REALLOCS.with(Cell::get);
+    let body = request.form_body();
+    let reallocs = REALLOCS.with(Cell::get) - before;
+    (body.to_string(), reallocs)
+}
+
+fn card_with_every_field(value: &str) -> CardData {
+    let mut card = CardData::default();
+    for field in [
+        &mut card.number, &mut card.cvc, &mut card.exp_month, &mut card.exp_year, &mut card.name, &mut card.email,
+        &mut card.phone, &mut card.country, &mut card.address_state, &mut card.address_city, &mut card.address_line1,
+        &mut card.address_line2, &mut card.address_zip,
+    ] {
+        *field = value.to_string();
+    }
+    card
+}
+
+/// Found by fuzz/fuzz_targets/form_body.rs (fuzz/artifacts/form_body/): the buffer left out the
+/// four bytes the brackets of each name encode to, so a body of short non-ASCII fields (each byte
+/// three when encoded) outgrew it.
+#[test]
+fn the_form_body_fits_its_buffer_at_its_longest() {
+    for value in ["é", "渋", "\u{1F4B3}", "%", "ée"] {
+        let request = TokenRequest { card: card_with_every_field(value), three_d_secure: true, tenant: value.to_string() };
+        let (body, reallocs) = body_and_reallocs(&request);
+        assert_eq!(reallocs, 0, "{value:?}: {} bytes", body.len());
+    }
+}
 
 /// JSON-ish text: mostly the keys and values PAY.JP's answers hold, in any arrangement.
 fn jsonish() -> impl Strategy<Value = String> {
@@ -73,6 +133,20 @@ proptest! {
         if tds { expected.push(("three_d_secure".into(), "true".into())); }
         if !tenant.is_empty() { expected.push(("tenant".into(), tenant)); }
         prop_assert_eq!(pairs, expected);
+    }
+
+    #[test]
+    fn no_form_body_outgrows_its_buffer(fields in proptest::collection::vec(any::<String>(), 14), tds in any::<bool>()) {
+        let mut card = card_with_every_field("");
+        for (field, value) in [
+            &mut card.number, &mut card.cvc, &mut card.exp_month, &mut card.exp_year, &mut card.name, &mut card.email,
+            &mut card.phone, &mut card.country, &mut card.address_state, &mut card.address_city, &mut card.address_line1,
+            &mut card.address_line2, &mut card.address_zip,
+        ].into_iter().zip(&fields) {
+            *field = value.clone();
+        }
+        let request = TokenRequest { card, three_d_secure: tds, tenant: fields[13].clone() };
+        prop_assert_eq!(body_and_reallocs(&request).1, 0);
     }
 
     #[test]

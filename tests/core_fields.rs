@@ -562,6 +562,13 @@ fn email_domain_suggestions() {
         ("taro@", None),
         ("@gmial.com", None),
         ("", None),
+        // Still invalid with the domain corrected: the validator's to report, not a suggestion
+        // (fuzz/artifacts/email/).
+        ("tar\u{FFFD}@yahoo.co.jo", None),
+        ("ta ro@gmial.com", None),
+        // A slip that makes only the domain invalid is still corrected.
+        ("taro@gmail,com", Some("taro@gmail.com")),
+        (".taro@gmial.com", None),
     ];
     for (typed, suggestion) in cases {
         assert_eq!(suggest_email(typed).as_deref(), *suggestion, "{typed:?}");

@@ -102,14 +102,15 @@ impl Config {
     }
 }
 
-/// `NAME=URL`: a name of letters, digits, `-` and `_`, and an absolute http(s) URL.
+/// `NAME=URL`: a name of letters, digits, `-` and `_`, and an absolute http(s) URL with no space
+/// or control character (the URL goes into a `Location` header as it is).
 fn parse_redirect(s: &str) -> Result<(String, String), String> {
     let (name, url) = s.split_once('=').ok_or_else(|| format!("--tds-redirect: expected NAME=URL, got {s}"))?;
     if name.is_empty() || name.len() > 64 || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Err(format!("--tds-redirect: the name must be letters, digits, - and _: {name}"));
     }
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    if !rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/')) {
+    if !rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/')) || url.chars().any(|c| c.is_control() || c == ' ') {
         return Err(format!("--tds-redirect: the URL must be an absolute http(s) URL: {url}"));
     }
     Ok((name.to_string(), url.to_string()))
@@ -139,7 +140,10 @@ mod tests {
         let c = Config::parse(["--tds-redirect".into(), "shop=https://shop.example/back?x=1".into()]).unwrap();
         assert_eq!(c.tds_redirect("shop"), Some("https://shop.example/back?x=1"));
         assert_eq!(c.tds_redirect("other"), None);
-        for bad in ["shop", "=https://x.example/", "a b=https://x.example/", "shop=javascript:alert(1)", "shop=/relative", "shop=https://"] {
+        for bad in [
+            "shop", "=https://x.example/", "a b=https://x.example/", "shop=javascript:alert(1)", "shop=/relative", "shop=https://",
+            "shop=https://shop.example/a b", "shop=https://shop.example/\n", "shop=https://shop.example/b\u{1f}ck",
+        ] {
             assert!(Config::parse(["--tds-redirect".into(), bad.into()]).is_err(), "{bad}");
         }
     }

@@ -30,6 +30,11 @@ pub fn verify(jws: &str, secret_key: &str) -> Result<String, Refusal> {
     if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 10 {
         return Err("back_url's url must be an http(s) URL.");
     }
+    // A control character cannot go into the `Location` the challenge returns with: the buyer
+    // would be left on a redirect to nowhere (found by fuzz/fuzz_targets/devserver_redirect.rs).
+    if url.chars().any(|c| c.is_control() || c == ' ') {
+        return Err("back_url's url must not contain spaces or control characters.");
+    }
     Ok(url.to_string())
 }
 
@@ -65,7 +70,16 @@ mod tests {
         parts[1] = &payload;
         assert!(verify(&parts.join("."), SK).is_err());
         // No url, and a url that is not http(s).
-        for body in [r#"{"return":"https://x.example/"}"#, r#"{"url":"javascript:alert(1)"}"#, r#"{"url":"data:text/html,x"}"#] {
+        for body in [
+            r#"{"return":"https://x.example/"}"#,
+            r#"{"url":"javascript:alert(1)"}"#,
+            r#"{"url":"data:text/html,x"}"#,
+            // No Location could carry these.
+            r#"{"url":"https://shop.example/bck"}"#,
+            r#"{"url":"https://shop.example/
+Set-Cookie: a=b"}"#,
+            r#"{"url":"https://shop.example/a b"}"#,
+        ] {
             let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256"}"#);
             let payload = URL_SAFE_NO_PAD.encode(body);
             let mut mac = Hmac::<Sha256>::new_from_slice(SK.as_bytes()).unwrap();

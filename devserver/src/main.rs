@@ -18,37 +18,9 @@
 //!
 //! It only binds loopback addresses and never logs card numbers (brand and last4 at most).
 
-// Handlers and their helpers return `Result<_, Response>`: the `Err` is the finished PAY.JP error
-// answer, returned as is. Boxing it to shrink the `Result` would add noise to every early return
-// of a test server for no measurable gain.
-#![allow(clippy::result_large_err)]
-
-// Each module uses only modules listed above it: no cycles. The leaves hold data and small
-// helpers (`state`, `challenge`, `extract`, `keys`, `clock`, `ids`, `html`); the handler
-// modules (`server_api`, `tds`, `payment`, `merchant`) come last.
-mod cards;
-mod api_error;
-mod challenge;
-mod clock;
-mod config;
-mod cors;
-mod extract;
-mod faults;
-mod html;
-mod ids;
-mod jws;
-mod keys;
-mod rate_limit;
-mod state;
-mod frame;
-mod serve;
-mod server_api;
-mod merchant;
-mod tds;
-mod payment;
-
-use config::Config;
-use state::AppState;
+use devserver::config::{self, Config};
+use devserver::state::AppState;
+use devserver::{merchant, payment, serve, tds};
 use tokio::net::TcpListener;
 
 async fn bind(addr: std::net::SocketAddr) -> TcpListener {

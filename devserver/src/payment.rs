@@ -14,7 +14,7 @@ use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{Extension, Router};
 use payjp_wasm::core::{self as card_core, Network};
 use serde::Deserialize;
@@ -59,7 +59,10 @@ pub fn router(state: AppState) -> Router {
         .route("/customers/{id}", get(server_api::retrieve_customer))
         .route("/three_d_secure_requests", post(server_api::create_tds_request))
         .route("/three_d_secure_requests/{id}", get(server_api::retrieve_tds_request))
-        .fallback(|| async { error(404, "client_error", Some("invalid_request"), "Unrecognized request URL.", None) })
+        .fallback(|| async { unrecognized() })
+        // A known URL with another method (`POST /v1/tokens/{id}`) is as unknown to PAY.JP's API,
+        // rather than axum's empty 405 (found by fuzz/fuzz_targets/devserver_request.rs).
+        .method_not_allowed_fallback(|| async { unrecognized() })
         .layer(middleware::from_fn_with_state(state.clone(), api_layer));
     let control = Router::new()
         .route("/faults", post(queue_faults))
@@ -73,9 +76,17 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .nest("/v1/tds", tds)
         .nest("/v1", api)
+        // `/v1/` itself is outside the nest (its catch-all wants a segment): the same JSON 404
+        // (found by fuzz/fuzz_targets/devserver_request.rs).
+        .route("/v1/", any(|| async { unrecognized() }))
         .nest("/__control", control)
         .merge(crate::frame::router(state.clone()))
         .with_state(state)
+}
+
+/// PAY.JP's answer to a URL (or a method on it) its API does not have.
+fn unrecognized() -> Response {
+    error(404, "client_error", Some("invalid_request"), "Unrecognized request URL.", None)
 }
 
 /// Runs before routing: picks this request's fault and drops the connection if it says so.
@@ -494,17 +505,25 @@ struct QueueFaults {
     /// A fault spec as `X-Devserver-Fault` takes it (`faults.rs`); empty, a request without fault.
     #[serde(default)]
     fault: String,
-    /// How many requests it applies to; 1 when absent.
+    /// How many requests it applies to; 1 when absent, at most [`MAX_QUEUED_FAULTS`].
     count: Option<u64>,
     /// The presented key whose requests it applies to; absent, any request.
     key: Option<String>,
 }
+
+/// The most requests one `POST /__control/faults` may queue a fault for: a count is stored as that
+/// many entries, and `2^64 - 1` of them panicked (capacity overflow) or aborted the devserver
+/// (an allocation that fails). Found with fuzz/fuzz_targets/devserver_request.rs.
+pub const MAX_QUEUED_FAULTS: u64 = 1000;
 
 /// `POST /__control/faults` with `{"fault": "status=429", "count": 2, "key": "pk_test_…"}`
 /// queues a fault for the next `count` API requests made with `key` (any key when absent).
 async fn queue_faults(State(state): State<AppState>, JsonBody(body): JsonBody<QueueFaults>) -> Response {
     let QueueFaults { fault: spec, count, key } = body;
     let count = count.unwrap_or(1);
+    if count > MAX_QUEUED_FAULTS {
+        return error(400, "client_error", Some("invalid_fault"), "count: at most 1000 requests at a time.", Some("count"));
+    }
     match Fault::parse(&spec) {
         Ok(fault) => {
             let mut faults = lock(&state.inner.faults);

@@ -97,3 +97,18 @@ fn query_strings_are_decoded() {
     let mine = send(s.payment, "GET", &format!("/__control/stats?key={PK_TEST}"), &[], "").unwrap().json();
     assert_eq!(mine["last_tenant"], "ten ant", "{mine}");
 }
+
+/// `/v1/` itself, which the `/v1` routes' catch-all does not reach, and a known URL with a method
+/// it does not take answer as every unknown API URL does (found by
+/// fuzz/fuzz_targets/devserver_request.rs: they were axum's empty 404 and 405).
+#[test]
+fn unknown_api_urls_and_methods_get_payjps_404() {
+    let s = server();
+    for (method, path) in [
+        ("GET", "/v1/"), ("POST", "/v1/"), ("GET", "/v1/nothing"), ("GET", "/v1/tokens/a/b/c"),
+        ("POST", "/v1/tokens/tok_1"), ("GET", "/v1/tokens"), ("PUT", "/v1/charges"), ("DELETE", "/v1/accounts/brands"),
+    ] {
+        let r = send(s.payment, method, path, &[("Authorization", &basic(PK_TEST))], "").unwrap();
+        assert_eq!(error_code(&r, 404), "invalid_request", "{method} {path}");
+    }
+}

@@ -342,6 +342,13 @@ fn faults_by_control_endpoint_apply_to_the_next_requests() {
     assert_eq!(stats["tokens_created"], 1);
     let bad = send(s.payment, "POST", "/__control/faults", &[JSON], r#"{"fault":"status=418"}"#).unwrap();
     assert_eq!(bad.status, 400);
+    // A count is stored as that many entries: one too many is refused, not a crash (it was a
+    // capacity overflow, or an allocation that aborted the devserver).
+    for count in ["1001", "100000000000", "18446744073709551615"] {
+        let r = send(s.payment, "POST", "/__control/faults", &[JSON], &format!(r#"{{"fault":"drop","count":{count}}}"#)).unwrap();
+        assert_eq!((r.status, r.json()["error"]["code"].as_str()), (400, Some("invalid_fault")), "{count}");
+    }
+    assert_eq!(create_token(s.payment, PK_TEST, &body).status, 200, "nothing was queued, and the server still answers");
     send(s.payment, "POST", "/__control/reset", &[JSON], "").unwrap();
     assert_eq!(send(s.payment, "GET", "/__control/stats", &[], "").unwrap().json()["requests"], 0);
 }

@@ -95,7 +95,14 @@ impl ApiBase {
             return Err(if url.as_bytes().windows(3).any(|w| w == b"://") { ConfigError::InsecureApiBase } else { ConfigError::InvalidApiBase });
         };
         let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-        if authority.is_empty() || authority.bytes().any(|b| b == b'@') || rest.bytes().any(|b| matches!(b, b'?' | b'#' | b' ')) {
+        // A browser's URL parser reads a backslash as a slash and drops tabs and line breaks: with
+        // either, the host it reads may be another than the one checked here (`https://\/tokens`
+        // is `https://tokens/`; `https://\r/user@host/…` goes to `host`). Found by
+        // fuzz/fuzz_targets/api_config.rs.
+        if authority.is_empty()
+            || authority.bytes().any(|b| b == b'@')
+            || rest.bytes().any(|b| matches!(b, b'?' | b'#' | b' ' | b'\\') || b.is_ascii_control())
+        {
             return Err(ConfigError::InvalidApiBase);
         }
         // `rsplit_once` rather than slicing: no panicking path (and its formatting) is shipped.

@@ -189,8 +189,11 @@ impl TokenRequest {
             ("card[address_line2]", &c.address_line2),
             ("card[address_zip]", &c.address_zip),
         ];
-        // Each byte encodes to at most 3; names and separators add the rest.
-        let capacity = fields.iter().map(|(k, v)| k.len() + 3 * v.len() + 2).sum::<usize>() + 3 * self.tenant.len() + 32;
+        // Each byte of a value encodes to at most 3; a name's brackets to 3 each (`%5B`, `%5D`: 4
+        // more), and `&`, `=` one each; `&three_d_secure=true&tenant=` is 28. (Found by
+        // fuzz/fuzz_targets/form_body.rs: without the brackets, a body with every field
+        // non-ASCII outgrew this buffer, and growing it left a copy of the card behind.)
+        let capacity = fields.iter().map(|(k, v)| k.len() + 4 + 3 * v.len() + 2).sum::<usize>() + 3 * self.tenant.len() + 28;
         let mut body = form_urlencoded::Serializer::new(String::with_capacity(capacity));
         for (name, value) in fields {
             if !value.is_empty() {

@@ -104,8 +104,9 @@ fn missing_a_label(typed: &str, known: &str) -> bool {
 /// The address with its domain corrected, when the domain is a slip of one of the
 /// [`COMMON_MAIL_DOMAINS`] (`taro@gmial.com` → `taro@gmail.com`, `docomo.ne.jo`, `ezweb.jp`): one
 /// edit away, or one label left out. `None` for an exact match, for a domain further away, and
-/// for input without `@`. The address is half-width and trimmed, as [`validate_email`] gives it;
-/// the domain is compared and suggested in lowercase.
+/// for input without `@`, and when the address would still be invalid with the domain corrected
+/// (`ta ro@gmial.com`: the validator reports that). The address is half-width and trimmed, as
+/// [`validate_email`] gives it; the domain is compared and suggested in lowercase.
 pub fn suggest_email(input: &str) -> Option<String> {
     let value = validate_email(input).value;
     let (local, domain) = value.split_once('@')?;
@@ -120,5 +121,5 @@ pub fn suggest_email(input: &str) -> Option<String> {
     suggestion.push_str(local);
     suggestion.push('@');
     suggestion.push_str(known);
-    Some(suggestion)
+    validate_email(&suggestion).is_valid.then_some(suggestion)
 }
