@@ -41,6 +41,7 @@ const SCENARIOS = [
   // The fields ignore a controller with another key: the merchant pays, the attacker gets nothing.
   { name: "a second genuine controller for the SDK's instance, with another key", after: ['duplicates', 'duplicate-controller'], expect: 'ok' },
   { name: 'a second genuine field claiming the CVC slot', after: ['duplicates', 'duplicate-field'], split: true, expect: 'tampered' },
+  { name: "two genuine cardholderName frames added to the buyer's group", after: ['duplicates', 'duplicate-name'], expect: 'tampered' },
   { name: "the controller's connect answered first, with the attacker's apiBase", before: ['capture-controller'], expect: 'tampered' },
   // Found by an attack review: re-pointing the controller after the buyer typed, then restoring
   // it. The fields give values only to a controller with the key and API base they were made for.
