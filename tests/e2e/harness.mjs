@@ -1,6 +1,7 @@
 // End-to-end harness: starts the devserver on free loopback ports and a headless Chromium
 // (Debian's, driven by playwright-core), and stops both when the test file finishes.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,24 @@ const CHROMIUM_ARGS = [
   // Without these Chromium tries to reach the internet and is refused, over and over.
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+
+/** A free loopback port. */
+export function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The devserver as the WebDriver suites use it: the demo merchant on `localhost` (another site
+ * than the frames' 127.0.0.1), allowed to call the API, with a rate limit tests do not meet. */
+export async function startCheckoutDevserver(args = []) {
+  const port = await freePort();
+  const merchant = `http://localhost:${port}`;
+  return startDevserver(['--rate', '100', '--merchant-addr', `127.0.0.1:${port}`, '--allow-origin', merchant, ...args]);
+}
 
 /** Starts target/release/devserver with `args` on port 0 and resolves with the URLs it prints. */
 export async function startDevserver(args = []) {

@@ -20,9 +20,8 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { ROOT, controlDevserver, startDevserver } from '../e2e/harness.mjs';
+import { ROOT, controlDevserver, startCheckoutDevserver } from '../e2e/harness.mjs';
 import { BROWSERS, KEYS, startDriver } from '../webdriver.mjs';
 
 const KEY = 'pk_test_0123456789abcdef01234567';
@@ -32,18 +31,8 @@ const CARD = '#card-element';
 
 let server;
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-
 before(async () => {
-  const port = await freePort();
-  const merchant = `http://localhost:${port}`;
-  server = await startDevserver(['--rate', '100', '--merchant-addr', `127.0.0.1:${port}`, '--allow-origin', merchant]);
+  server = await startCheckoutDevserver();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 after(() => server?.stop());

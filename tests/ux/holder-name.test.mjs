@@ -6,25 +6,14 @@
 // full-width Latin is accepted as it is.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import { controlDevserver, startDevserver } from '../e2e/harness.mjs';
+import { controlDevserver, startCheckoutDevserver } from '../e2e/harness.mjs';
 import { BROWSERS, startDriver } from '../webdriver.mjs';
 
 const SECRET = 'sk_test_0123456789abcdef01234567';
 let server;
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-
 before(async () => {
-  const port = await freePort();
-  const merchant = `http://localhost:${port}`;
-  server = await startDevserver(['--rate', '100', '--merchant-addr', `127.0.0.1:${port}`, '--allow-origin', merchant]);
+  server = await startCheckoutDevserver();
 });
 after(() => server?.stop());
 
