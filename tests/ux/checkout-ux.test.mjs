@@ -201,8 +201,13 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
         await fill({ cvc: '' });
         await s.click(await s.find('#pay'));
         await s.waitFor(() => !document.getElementById('problems').hidden, { what: 'the problems' });
-        const focused = await inCard(() => document.hasFocus() && document.activeElement.className);
-        assert.match(String(focused), /payjp-cvc/);
+        // The controller sends the focus beside the answer: it may land a moment after the summary.
+        let focused = '';
+        for (let i = 0; i < 30 && !/payjp-cvc/.test(focused); i++) {
+          focused = String(await inCard(() => document.hasFocus() && document.activeElement.className));
+          if (!/payjp-cvc/.test(focused)) await new Promise((r) => setTimeout(r, 100));
+        }
+        assert.match(focused, /payjp-cvc/);
         await s.run(() => {
           document.getElementById('name').value = '';
         });
