@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --test web_api
 
-.PHONY: setup setup-build setup-fuzz fuzz pkg devserver bench bench-storm test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-official demo clean
+.PHONY: setup setup-build setup-fuzz fuzz pkg devserver bench bench-storm test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-frameworks test-official demo clean
 
 setup:
 	@scripts/setup.sh
@@ -37,7 +37,7 @@ devserver:
 	cargo build --release -p devserver
 
 ## test: everything — native, headless Chromium and Firefox, end to end, size ceiling
-test: setup test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-official
+test: setup test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-frameworks test-official
 	@echo "make test: all suites passed"
 
 test-native:
@@ -100,6 +100,19 @@ test-ux: setup pkg devserver
 ## tab in the background during a challenge: each a clear message, a free button, the card kept
 test-faults: setup pkg devserver
 	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/faults/
+
+## test-frameworks: payjp-wasm/react and payjp-wasm/vue. In Node: server rendering touches no
+## browser global and renders each element's placeholder; the bindings' types under tsc --strict.
+## In Chromium and Firefox: a React app in StrictMode (React 19 and 18) and a Vue app, built with
+## Vite (tests/frameworks; installs its own packages), pay with 3-D Secure, survive ten
+## client-side navigations (and <KeepAlive>) with one set of frames and no listener left, update
+## an option in place, and hydrate the server's markup without a mismatch
+test-frameworks: setup pkg devserver
+	cd tests/frameworks && [ -d node_modules ] && [ ! package-lock.json -nt node_modules/.package-lock.json ] \
+	  || npm install --no-audit --no-fund --loglevel=error
+	node --preserve-symlinks --test tests/frameworks/shared.test.mjs tests/frameworks/ssr.test.mjs
+	tsc -p tests/frameworks/types/tsconfig.json
+	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/frameworks/frameworks.test.mjs
 
 ## test-official: PAY.JP's official server libraries (payjp for Node from npm, payjp for Python
 ## from PyPI, both pinned) run a checkout backend against the devserver with only the API base changed

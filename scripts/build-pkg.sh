@@ -6,7 +6,8 @@
 #   3. esbuild bundles and terser minifies the JavaScript: index.js (the package entry: the merchant page's host, no
 #      wasm), core.js (the wasm glue, card fields, badge and frame runtime), tds-return.js (where a
 #      3-D Secure challenge returns, on the frame origin) and payjp.js (the drop-in classic script);
-#   4. web.js (the ./web entry), the hand-written types and our manifest fields.
+#   4. web.js (the ./web entry), react.js and vue.js (the framework bindings), the hand-written
+#      types and our manifest fields.
 # Prints the gzipped size of everything a browser downloads (scripts/size.sh).
 #   PKG_DIR=dir      build somewhere else (default pkg)
 set -euo pipefail
@@ -51,7 +52,7 @@ wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --st
 # The sources (src/dom/page, frame, shared) import the glue as ../payjp_wasm.js; stage them with
 # it and bundle. The staged copy is also what tests/browser serves to import a source module on
 # its own.
-cp -r src/dom/page src/dom/frame src/dom/shared "$stage/src/"
+cp -r src/dom/page src/dom/frame src/dom/shared src/dom/bindings "$stage/src/"
 cp "$stage/glue/payjp_wasm.js" "$stage/src/payjp_wasm.js"
 # Each bundle: esbuild bundles, terser minifies (three compress passes, function declarations
 # hoisted), smaller gzipped than esbuild's minifier: ~300 bytes on the page's side, ~470 on
@@ -79,6 +80,11 @@ bundle "$stage/src/frame/index.js" esm "$out/core.js" $FRAME
 # tds-return.js: the frame origin's page where a 3-D Secure challenge returns (www/tds-return.html).
 bundle "$stage/src/frame/return.js" esm "$out/tds-return.js" $FRAME
 cp src/dom/index.d.ts "$out/index.d.ts"
+# react.js and vue.js, the ./react and ./vue entries: the framework bindings (src/dom/bindings),
+# with React and Vue left to the app (peer dependencies). They import nothing else of ours.
+bundle "$stage/src/bindings/react.js" esm "$out/react.js" $PAGE --external:react
+bundle "$stage/src/bindings/vue.js" esm "$out/vue.js" $PAGE --external:vue
+cp src/dom/bindings/react.d.ts src/dom/bindings/vue.d.ts "$out/"
 # ./web: the same module, for browsers without a bundler (<script type="module">).
 printf "export * from './index.js';\nexport { default } from './index.js';\n" > "$out/web.js"
 # payjp.js: the drop-in classic script for payjp.js v2 pages (the host inside; core.js beside it

@@ -13,7 +13,7 @@ const PKG = join(ROOT, 'pkg');
 test('npm pack ships exactly the intended files', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PKG, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['core.js', 'index.d.ts', 'index.js', 'package.json', 'payjp.js', 'payjp_wasm_bg.wasm', 'tds-return.js', 'tds.js', 'web.js']);
+  assert.deepEqual(files, ['core.js', 'index.d.ts', 'index.js', 'package.json', 'payjp.js', 'payjp_wasm_bg.wasm', 'react.d.ts', 'react.js', 'tds-return.js', 'tds.js', 'vue.d.ts', 'vue.js', 'web.js']);
 });
 
 test('the entry an isolated merchant page loads carries no wasm and no card code', () => {
@@ -37,7 +37,21 @@ test('the manifest carries our fields and the Cargo version', () => {
   assert.equal(manifest.exports['.'].types, './index.d.ts');
   assert.deepEqual(manifest.sideEffects, ['./payjp.js'], 'only the drop-in script has side effects');
   assert.equal(manifest.exports['./web'].default, './web.js');
+  // The framework bindings: entries of their own, React and Vue optional peers.
+  for (const name of ['react', 'vue']) {
+    assert.deepEqual(manifest.exports[`./${name}`], { types: `./${name}.d.ts`, default: `./${name}.js` });
+    assert.equal(manifest.peerDependenciesMeta[name].optional, true);
+  }
+  assert.deepEqual(manifest.peerDependencies, { react: '>=18', vue: '>=3.3' });
   assert.ok(manifest.license && manifest.repository && manifest.keywords.includes('payjp'));
+});
+
+test('the framework bindings import only their framework: nothing else of ours, no core', () => {
+  for (const [file, framework] of [['react.js', 'react'], ['vue.js', 'vue']]) {
+    const code = readFileSync(join(PKG, file), 'utf8');
+    const imports = [...code.matchAll(/(?:import|from)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(imports)], [framework], `${file} imports`);
+  }
 });
 
 test('importing the package where there is no window does not throw', async () => {
