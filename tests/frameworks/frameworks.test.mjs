@@ -198,6 +198,10 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
             assert.equal(await s.run(() => window.__app.elements.getElement('card') === window.__app.first), true, 'the same element, kept alive');
           }
           assert.equal(await s.run(() => window.__app.payjpMade), 1, 'one Payjp instance, made once');
+          // Isolated, the page loads the package's page side and the binding only: the core and
+          // its wasm are the frames' (direct mode loads them here, through init()).
+          const core = await s.run(() => performance.getEntriesByType('resource').map((e) => new URL(e.name)).filter((u) => u.origin === location.origin && /\/(core|payjp_wasm_bg)[-.]/.test(u.pathname)).length);
+          assert.equal(core > 0, !!direct, direct ? 'direct mode loads the core' : 'no core or wasm loaded by the page');
           for (const [selector, text] of [['.payjp-number', '4242424242424242'], ['.payjp-expiry', '1230'], ['.payjp-cvc', '123']]) {
             if (!direct) await s.enterFrame('#card iframe.payjp-frame');
             await s.type(await s.waitForElement(direct ? `#card ${selector}` : selector), text);
