@@ -131,6 +131,42 @@ fn expiry_three_digit_year_waits_exactly_when_a_fourth_digit_can_complete_it() {
     }
 }
 
+/// The same rule for a lone year digit, which may begin a two-digit year or a four-digit one
+/// (issue 18: `12/7` in 2026 waited for a second digit no date could follow): it waits exactly
+/// when one more digit (a two-digit year) or three more (a four-digit year) can make the date
+/// valid, and otherwise carries an error those completions bring.
+#[test]
+fn expiry_one_digit_year_waits_exactly_when_a_year_it_begins_can_complete_it() {
+    for now in [
+        NOW,
+        YearMonth { year: 2029, month: 11 },
+        YearMonth { year: 2030, month: 1 },
+        YearMonth { year: 2026, month: 1 },
+        YearMonth { year: 2095, month: 6 },
+        YearMonth { year: 2099, month: 12 },
+    ] {
+        for month in 1..=12u8 {
+            for d in 0..=9u16 {
+                let input = format!("{month:02}/{d}");
+                let check = validate_expiry(&input, now);
+                let completions: Vec<_> = (0..=9)
+                    .map(|y| validate_expiry(&format!("{input}{y}"), now))
+                    .chain((0..=999).map(|yyy| validate_expiry(&format!("{input}{yyy:03}"), now)))
+                    .collect();
+                let completable = completions.iter().any(|c| c.is_valid);
+                assert_eq!(check.is_potentially_valid, completable, "{input} at {now:?}");
+                assert!(!check.is_valid, "{input}");
+                if completable {
+                    assert_eq!(check.problem, None, "{input} at {now:?}");
+                } else {
+                    let problem = check.problem.expect("an error");
+                    assert!(completions.iter().any(|c| c.problem == Some(problem)), "{input} at {now:?}: {problem:?}");
+                }
+            }
+        }
+    }
+}
+
 /// Issue 18, 1: a three-digit year no year of whose decade lies in the window is an error at once,
 /// the error its fourth digit would bring; 2: an expiry of separators only is empty; 3: invisible
 /// characters are dropped; 5: `ー`, `ｰ` and the other dashes separate month and year.
@@ -145,6 +181,16 @@ fn expiry_issue_18_vectors() {
         ("12/205", NOW, Some(12), None, false, false, Some(InvalidExpiryYear)),
         ("12/999", NOW, Some(12), None, false, false, Some(InvalidExpiryYear)),
         ("12/201", NOW, Some(12), None, false, false, Some(InvalidExpiryYearPast)),
+        // A lone year digit no two- or four-digit year it begins can complete (2026-11 to 2046).
+        ("12/7", NOW, Some(12), None, false, false, Some(InvalidExpiryYear)),
+        ("12/5", NOW, Some(12), None, false, false, Some(InvalidExpiryYear)),
+        ("12/1", NOW, Some(12), None, false, false, Some(InvalidExpiryYearPast)),
+        ("12/0", NOW, Some(12), None, false, false, Some(InvalidExpiryYearPast)),
+        ("12 / 7", NOW, Some(12), None, false, false, Some(InvalidExpiryYear)),
+        ("12/2", NOW, Some(12), None, false, true, None),
+        ("12/3", NOW, Some(12), None, false, true, None),
+        ("12/4", NOW, Some(12), None, false, true, None),
+        ("1/4", NOW, Some(1), None, false, true, None),
         // A decade partly inside the window (2026-11 to 2046) waits for the fourth digit.
         ("12/202", NOW, Some(12), None, false, true, None),
         ("12/203", NOW, Some(12), None, false, true, None),

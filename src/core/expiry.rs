@@ -157,19 +157,25 @@ pub fn validate_expiry(input: &str, now: YearMonth) -> ExpiryCheck {
             year
         }
         4 => parse_number(&parts.year),
-        3 => {
-            // The start of a four-digit year: wrong as soon as no year of its decade can be
-            // accepted with this month (`10/123`, `12/205`). The decade's latest year inside the
-            // window decides (`01/202` in late 2026 may be 2027); when it fails, it is also the
-            // year nearest now, whose error the fourth digit would bring.
-            let first = parse_number(&parts.year) * 10;
-            let latest = (first + 9).min(now.year + MAX_YEARS_AHEAD).max(first);
+        // The start of a four-digit year (`10/123`, `12/205`), or a lone digit that begins a two-
+        // or four-digit year (`12/7`, `12/1` in 2026): wrong as soon as no year it can begin is
+        // accepted with this month.
+        1 | 3 => {
+            let n = parse_number(&parts.year);
+            // The four-digit years it begins: d000..=d999, or the decade n0..=n9. The latest
+            // inside the window decides (`01/202` in late 2026 may be 2027); when it fails, it is
+            // also the year nearest now, whose error the next digits would bring.
+            let (first, span) = if parts.year.len() == 1 { (n * 1000, 999) } else { (n * 10, 9) };
+            let latest = (first + span).min(now.year + MAX_YEARS_AHEAD).max(first);
+            // A lone digit may also begin a two-digit year.
+            let two_digit = parts.year.len() == 1
+                && (0..10).any(|y| expiry_problem(expand_two_digit_year(n * 10 + y, now), month, now).is_none());
             return match expiry_problem(latest, month, now) {
-                Some(p) => ExpiryCheck::invalid(month, None, p),
-                None => ExpiryCheck::unfinished(month),
+                Some(p) if !two_digit => ExpiryCheck::invalid(month, None, p),
+                _ => ExpiryCheck::unfinished(month),
             };
         }
-        0 | 1 => return ExpiryCheck::unfinished(month),
+        0 => return ExpiryCheck::unfinished(month),
         _ => return ExpiryCheck::invalid(month, None, Problem::InvalidExpiryYear),
     };
 
