@@ -82,7 +82,10 @@ bundle "$stage/src/frame/return.js" esm "$out/tds-return.js" $FRAME
 cp src/dom/index.d.ts "$out/index.d.ts"
 # react.js and vue.js, the ./react and ./vue entries: the framework bindings (src/dom/bindings),
 # with React and Vue left to the app (peer dependencies). They import nothing else of ours.
-bundle "$stage/src/bindings/react.js" esm "$out/react.js" $PAGE --external:react
+# react.js says "use client": a Next.js server component may import it, and the components then
+# render on the client (esbuild and terser drop directives, so it goes on after them).
+bundle "$stage/src/bindings/react.js" esm "$stage/react.js" $PAGE --external:react
+{ echo '"use client";'; cat "$stage/react.js"; } > "$out/react.js"
 bundle "$stage/src/bindings/vue.js" esm "$out/vue.js" $PAGE --external:vue
 cp src/dom/bindings/react.d.ts src/dom/bindings/vue.d.ts "$out/"
 # ./web: the same module, for browsers without a bundler (<script type="module">).

@@ -15,6 +15,11 @@ export function readConfig(search) {
     keepAlive: q.get('keepAlive') === '1',
     // The developer's mistake: the public key given where the Payjp instance belongs.
     misuse: q.get('misuse') === '1',
+    // How the provider gets its instance: a function (the default), `instance` (made at once on
+    // the client), `promise`, or `late` (null at first, the function a moment later).
+    source: q.get('source') ?? 'function',
+    // The split elements and the holder-name element instead of the combined one.
+    split: q.get('split') === '1',
   };
 }
 
@@ -28,7 +33,24 @@ export function makePayjp(config) {
   };
 }
 
+/** The provider's `payjp` as `config.source` says; `later` hands over the function for `late`. */
+export function payjpSource(config, later) {
+  const make = makePayjp(config);
+  if (config.misuse || typeof window === 'undefined') return make;
+  switch (config.source) {
+    case 'instance': return Payjp(config.key, { frameOrigin: config.frameOrigin, locale: 'en' });
+    case 'promise': return make();
+    case 'late':
+      setTimeout(() => later(make), 300);
+      return null;
+    default: return make;
+  }
+}
+
+/** The placeholder the number field shows: the test toggles it with `disabled`. */
+export const numberPlaceholder = (disabled) => (disabled ? 'Disabled' : 'Card number');
+
 /** What a createToken result shows as: `token tok_… verified`, or `error <code>`. */
-export const describe = (r) => (r.error ? `error ${r.error.code}` : `token ${r.id} ${r.card.three_d_secure_status ?? 'none'}`);
+export const describe = (r) => (r.error ? `error ${r.error.code}` : `token ${r.id} ${r.card.three_d_secure_status ?? 'none'} ${r.card.name}`);
 
 export const CARD_DETAILS = { name: 'TARO YAMADA', email: 'taro@example.jp' };

@@ -57,7 +57,7 @@ export function buildApps() {
 }
 
 /** The built apps on `port`: a route of an app is its page (client-side routes); with `ssr=1`
- * the page holds the server's rendering of that URL; with `noscript=1`, without the app's script. */
+ * the page holds the server's rendering of that URL; with `noscript=1`, without the app's script; with `narrow=1`, a 20em card box. */
 function serveApps(port) {
   const renderers = {};
   const s = createServer(async (req, res) => {
@@ -79,6 +79,8 @@ function serveApps(port) {
         html = html.replace('<!--app-->', await renderers[app].render(url.href));
       }
       if (url.searchParams.get('noscript') === '1') html = html.replace(/<script type="module"[^>]*><\/script>/g, '');
+      // A phone-sized card box, where the combined element's expiry and CVC go under the number.
+      if (url.searchParams.get('narrow') === '1') html = html.replace('</head>', '<style>.card-box{width:20em}</style></head>');
       body = html;
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
@@ -146,7 +148,8 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
       fields: document.querySelectorAll('iframe.payjp-frame').length,
       controllers: document.querySelectorAll('iframe.payjp-controller').length,
       elements: document.querySelectorAll('.payjp-element:not(.payjp-placeholder)').length,
-      placeholders: [...document.querySelectorAll('.payjp-placeholder')].filter((p) => !p.hidden).length,
+      // Shown: taking room on the screen (display is what counts, not an attribute).
+      placeholders: [...document.querySelectorAll('.payjp-placeholder')].filter((p) => p.getClientRects().length > 0).length,
       listeners: window.__listeners(),
     }));
 
@@ -163,7 +166,7 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
         await s.click(await s.waitForElement('button[value="verified"]'));
         await s.top();
         const text = await result();
-        assert.match(text, /^token tok_\w+ verified$/, text);
+        assert.match(text, /^token tok_\w+ verified TARO YAMADA$/, text);
         const charge = await api('POST', '/charges', { card: text.split(' ')[1], amount: '3980', currency: 'jpy' });
         assert.equal(charge.paid, true, JSON.stringify(charge));
         assert.deepEqual(await s.run(() => window.__console), []);
@@ -187,9 +190,8 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
             const away = await census();
             assert.equal(away.fields + away.elements, 0, `no card field left on the other page (${i})`);
             await s.click(await s.find('#to-checkout'));
-            // A kept-alive element is the same one, its frame reconnected; otherwise a new one.
-            if (keepAlive) await s.waitFor(() => document.querySelector('#card iframe.payjp-frame'), { what: 'the card again' });
-            else await ready(i + 1);
+            // A kept-alive element is the same one, mounted again; otherwise a new one.
+            await ready(i + 1);
             const back = await census();
             assert.deepEqual({ ...back, listeners: undefined }, { ...first, listeners: undefined }, `one set of fields after return ${i}`);
             assert.deepEqual(back.listeners, first.listeners, `no listener left behind after return ${i}`);
@@ -219,36 +221,116 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
         assert.equal(text, '<Elements>: expected payjp to be a Payjp instance, a promise of one, a function returning one, or null.');
       });
 
-      test(`[${app}] an option change updates the element in place`, async () => {
+      /** Runs `fn` in the card's frame (isolated) and comes back. */
+      async function inCard(fn, ...args) {
+        await s.enterFrame('#card iframe.payjp-frame');
+        try {
+          return await s.waitFor(fn, { args, what: String(fn) });
+        } finally {
+          await s.top();
+        }
+      }
+
+      test(`[${app}] option changes update the element in place; the handlers are the latest render's`, async () => {
         await open(app);
         await s.run(() => (document.querySelector('#card iframe.payjp-frame').__tag = 'first'));
-        for (const disabled of [true, false]) {
+        const same = () => s.run(() => document.querySelectorAll('#card iframe.payjp-frame').length === 1 && document.querySelector('#card iframe.payjp-frame').__tag === 'first');
+        for (const [disabled, placeholder] of [[true, 'Disabled'], [false, 'Card number']]) {
           await s.click(await s.find('#toggle'));
-          await s.enterFrame('#card iframe.payjp-frame');
-          await s.waitFor((d) => document.querySelector('.payjp-number')?.disabled === d, { args: [disabled], what: `the input ${disabled ? 'disabled' : 'enabled'}` });
-          await s.top();
-          assert.equal(await s.run(() => document.querySelectorAll('#card iframe.payjp-frame').length === 1 && document.querySelector('#card iframe.payjp-frame').__tag), 'first', 'the same frame');
+          await inCard((d, p) => {
+            const input = document.querySelector('.payjp-number');
+            return input?.disabled === d && input.placeholder === p;
+          }, disabled, placeholder);
+          assert.equal(await same(), true, 'the same frame');
         }
+        // The provider's locale: every element, in place.
+        await s.click(await s.find('#locale'));
+        await inCard(() => /[\u3040-\u30ff\u4e00-\u9fff]/.test(document.querySelector('.payjp-expiry')?.getAttribute('aria-label') ?? ''));
+        await s.click(await s.find('#locale'));
+        await inCard(() => /^[\x20-\x7e]+$/.test(document.querySelector('.payjp-expiry')?.getAttribute('aria-label') ?? ''));
+        assert.equal(await same(), true, 'the same frame');
         assert.equal(await s.run(() => window.__app.ready), 1, 'not made again');
+        // Each change event reaches the handler of the latest render: its count keeps up (a handler
+        // of the first render would say 1 each time).
+        await fill();
+        // (A change event comes when what it reports changes: no longer empty, then complete.)
+        await s.waitFor(() => window.__app.changes >= 2, { what: 'two changes' });
+        await new Promise((r) => setTimeout(r, 300));
+        const counts = await s.run(() => [window.__app.changes, Number(document.getElementById('changes').textContent)]);
+        assert.equal(counts[1], counts[0], 'the count the handlers kept');
+        // cardholderName is create's alone: the element is made anew, with the name input, and back.
+        for (const named of [true, false]) {
+          await s.click(await s.find('#name'));
+          await inCard((n) => document.querySelector('.payjp-number') && !!document.querySelector('.payjp-name') === n, named);
+          const census_ = await census();
+          assert.deepEqual([census_.fields, census_.elements, census_.placeholders], [1, 1, 0], `one element (name ${named})`);
+        }
       });
 
-      test(`[${app}] the server's markup holds a placeholder of the element's height, and hydrates without a mismatch`, async () => {
-        await s.goto(url(app, 'ssr=1&noscript=1'));
-        const server = await s.run(() => {
-          const p = document.querySelector('#card .payjp-placeholder');
-          return p && { height: p.getBoundingClientRect().height, scripts: document.querySelectorAll('script[type=module]').length };
+      test(`[${app}] the split elements and the holder-name element pay together`, async () => {
+        await open(app, 'split=1');
+        await s.waitFor(() => document.querySelectorAll('iframe.payjp-frame').length === 4, { what: 'four fields' });
+        for (const [frame, selector, text] of [['#card', '.payjp-number', '4242424242424242'], ['#expiry', '.payjp-expiry', '1230'], ['#cvc', '.payjp-cvc', '123'], ['#holder', '.payjp-name', 'HANAKO SATO']]) {
+          await s.enterFrame(`${frame} iframe.payjp-frame`);
+          await s.type(await s.waitForElement(selector), text);
+          await s.top();
+        }
+        await s.click(await s.find('#pay'));
+        assert.match(await result(), /^token tok_\w+ \S+ HANAKO SATO$/);
+        assert.equal((await census()).placeholders, 0);
+      });
+
+      const sources = ['instance', 'promise', 'late'];
+      test(`[${app}] the provider takes an instance (${app === 'vue' ? 'kept in ref()' : 'made in render'}), a promise, or null and later a function`, async () => {
+        for (const source of sources) {
+          await s.goto(url(app, `source=${source}`));
+          await waitReady(1);
+          await fill();
+          await s.click(await s.find('#pay'));
+          assert.match(await result(), /^token tok_\w+ /, source);
+          assert.deepEqual(await s.run(() => window.__console), [], source);
+        }
+      });
+
+      if (app === 'vue') {
+        test('[vue] two kept-alive views with a card element each: each shows its own, and the checkout pays', async () => {
+          await open(app, 'keepAlive=1');
+          for (let i = 0; i < 3; i++) {
+            await s.click(await s.find('#to-save'));
+            await s.waitFor(() => document.querySelector('#save-card iframe.payjp-frame') && !document.querySelector('#card'), { what: 'the saved card view' });
+            assert.deepEqual((await census()).fields, 1, 'only the view shown has a field');
+            await s.click(await s.find('#to-checkout'));
+            await s.waitFor(() => document.querySelector('#card iframe.payjp-frame') && !document.querySelector('#save-card'), { what: 'the checkout again' });
+            assert.deepEqual((await census()).fields, 1, 'only the view shown has a field');
+          }
+          await fill();
+          await s.click(await s.find('#pay'));
+          assert.match(await result(), /^token tok_\w+ /);
+          assert.deepEqual(await s.run(() => window.__console), []);
         });
-        assert.ok(server, 'the placeholder is in the server markup');
-        assert.equal(server.scripts, 0);
-        await open(app, 'ssr=1');
-        const client = await s.run(() => ({
-          height: document.querySelector('#card .payjp-frame-host').getBoundingClientRect().height,
-          placeholderHidden: document.querySelector('#card .payjp-placeholder').hidden,
-          console: window.__console,
-        }));
-        assert.deepEqual(client.console, [], 'no hydration mismatch or other complaint');
-        assert.equal(client.placeholderHidden, true);
-        assert.ok(Math.abs(client.height - server.height) < 1, `placeholder ${server.height}px, element ${client.height}px`);
+      }
+
+      test(`[${app}] the server's markup holds a placeholder of the element's size, wide and narrow, and hydrates without a mismatch`, async () => {
+        for (const narrow of ['', 'narrow=1&']) {
+          await s.goto(url(app, `${narrow}ssr=1&noscript=1`));
+          const server = await s.run(() => {
+            const p = document.querySelector('#card .payjp-placeholder');
+            return p && { height: p.getBoundingClientRect().height, width: p.getBoundingClientRect().width, scripts: document.querySelectorAll('script[type=module]').length };
+          });
+          assert.ok(server, 'the placeholder is in the server markup');
+          assert.equal(server.scripts, 0);
+          await open(app, `${narrow}ssr=1`);
+          // The element's height once its frame has reported it.
+          await s.waitFor(() => document.querySelector('#card iframe.payjp-frame')?.style.height.endsWith('px'), { what: 'the frame height' });
+          const client = await s.run(() => ({
+            height: document.querySelector('#card .payjp-frame-host').getBoundingClientRect().height,
+            placeholderShown: document.querySelector('#card .payjp-placeholder').getClientRects().length > 0,
+            console: window.__console,
+          }));
+          assert.deepEqual(client.console, [], 'no hydration mismatch or other complaint');
+          assert.equal(client.placeholderShown, false);
+          assert.ok(Math.abs(client.height - server.height) < 1.5, `${narrow || 'wide: '}placeholder ${server.height}px, element ${client.height}px (${server.width}px wide)`);
+        }
       });
     }
   });

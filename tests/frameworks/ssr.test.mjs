@@ -2,7 +2,8 @@
 // payjp-wasm/vue with vue/server-renderer, imported and rendered where there is no browser. No
 // code of the package may touch `window`, `document` or another browser global (each access is
 // recorded with its stack, and the package's own frames are looked for); the markup holds each
-// element's placeholder; the function that makes the Payjp instance is never called.
+// element's placeholder; the function that makes the Payjp instance is never called. The React
+// entry says "use client", so a Next.js server component may import it.
 // Run with --preserve-symlinks (the Makefile does): node_modules/payjp-wasm links to pkg/, and
 // its imports of react and vue must resolve from here, as from a registry install.
 import { test } from 'node:test';
@@ -23,6 +24,13 @@ for (const name of GLOBALS) {
 /** The accesses made from the package's own files. */
 const ours = () => touched.filter((t) => /node_modules\/payjp-wasm\//.test(t.stack)).map((t) => `${t.name}\n${t.stack}`);
 
+/** The flex of each field box in the server's placeholder for `type`, or null when it is not there. */
+function boxesOf(html, type) {
+  const m = new RegExp(`payjp-placeholder payjp-type-${type}" aria-hidden="true"(?: style="")?><div style="display:flex;flex-wrap:wrap;gap:.6em;?">((?:<div style="flex:[^;"]*;height:1.5em;?"></div>)+)</div></div>`).exec(html);
+  return m && [...m[1].matchAll(/flex:([^;"]*)/g)].map((b) => b[1]);
+}
+const CARD_WITH_NAME = ['0 0 32px', '99 1 11em', '1 0 5.2em', '1 0 3.6em', '1 1 100%'];
+
 const never = () => {
   throw new Error('the Payjp factory ran on the server');
 };
@@ -38,11 +46,13 @@ test('React: importing and rendering every element on the server touches no brow
         h(CardElement, { id: 'card', className: 'box', options: { cardholderName: true } }),
         h(CardNumberElement, { id: 'number' }), h(CardExpiryElement, {}), h(CardCvcElement, {}), h(CardholderNameElement, {})),
     );
-    assert.match(html, /<div id="card" class="box"><div class="payjp-element payjp-placeholder payjp-type-card" aria-hidden="true"><div style="height:3.6em"><\/div><\/div><\/div>/);
-    for (const type of ['cardNumber', 'cardExpiry', 'cardCvc', 'cardholderName']) {
-      assert.match(html, new RegExp(`payjp-placeholder payjp-type-${type}" aria-hidden="true"><div style="height:1.5em">`));
-    }
+    assert.match(html, /<div id="card" class="box"><div class="payjp-element payjp-placeholder payjp-type-card"/);
+    assert.deepEqual(boxesOf(html, 'card'), CARD_WITH_NAME);
+    assert.deepEqual(boxesOf(html, 'cardNumber'), ['0 0 32px', '99 1 11em']);
+    for (const type of ['cardExpiry', 'cardCvc', 'cardholderName']) assert.deepEqual(boxesOf(html, type), ['1 1 auto'], type);
   }
+  const { readFileSync } = await import('node:fs');
+  assert.match(readFileSync(new URL('node_modules/payjp-wasm/react.js', import.meta.url), 'utf8'), /^"use client";\n/);
   // The hooks outside the provider are misuse: they say what was expected.
   const Probe = () => bindings.usePayjp();
   assert.throws(() => renderToString(h(Probe)), /usePayjp: expected a component inside <Elements>/);
@@ -62,15 +72,15 @@ test('Vue: importing and rendering every element on the server touches no browse
       ]),
     });
     const html = await renderToString(app);
-    assert.match(html, /<div id="card" class="box"><div class="payjp-element payjp-placeholder payjp-type-card" aria-hidden="true"><div style="height:3.6em;"><\/div><\/div><\/div>/);
-    for (const type of ['cardNumber', 'cardExpiry', 'cardCvc', 'cardholderName']) {
-      assert.match(html, new RegExp(`payjp-placeholder payjp-type-${type}" aria-hidden="true"><div style="height:1.5em;">`));
-    }
+    assert.match(html, /<div id="card" class="box"><div class="payjp-element payjp-placeholder payjp-type-card"/);
+    assert.deepEqual(boxesOf(html, 'card'), CARD_WITH_NAME);
+    assert.deepEqual(boxesOf(html, 'cardNumber'), ['0 0 32px', '99 1 11em']);
+    for (const type of ['cardExpiry', 'cardCvc', 'cardholderName']) assert.deepEqual(boxesOf(html, type), ['1 1 auto'], type);
   }
   // The plugin registers the components by name.
   const named = createSSRApp({ template: '' });
   named.use(bindings.PayjpPlugin);
-  for (const name of ['Elements', 'CardElement', 'CardNumberElement', 'CardExpiryElement', 'CardCvcElement', 'CardholderNameElement']) {
+  for (const name of ['PayjpElements', 'CardElement', 'CardNumberElement', 'CardExpiryElement', 'CardCvcElement', 'CardholderNameElement']) {
     assert.ok(named.component(name), `${name} registered`);
   }
   const errors = [];

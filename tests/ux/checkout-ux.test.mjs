@@ -427,8 +427,13 @@ for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === proce
               return id;
             };
             if (!isolated) await s.waitFor(() => document.querySelector('iframe.payjp-tds-frame'), { what: 'the issuer' });
+            // The issuer's page loaded (slowly, on a machine running other browsers) before Tab.
+            await s.enterFrame('dialog.payjp-tds iframe');
+            if (isolated) await s.enterFrame('iframe.payjp-tds-frame');
+            await s.waitForElement('#code');
+            await s.top();
             let found = false;
-            for (let i = 0; i < 8 && !found; i++) {
+            for (let i = 0; i < 12 && !found; i++) {
               await new Promise((r) => setTimeout(r, 300));
               found = (await issuerFocus()) === 'code';
               if (!found) await press(KEYS.Tab);

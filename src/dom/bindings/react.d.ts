@@ -6,7 +6,7 @@ import type {
 } from './index.js';
 
 /** A Payjp instance, a promise of one, a function that makes one (called once, on the client), or null. */
-export type PayjpSource = PayjpInstance | Promise<PayjpInstance | null> | (() => PayjpInstance | Promise<PayjpInstance | null>) | null;
+export type PayjpSource = PayjpInstance | Promise<PayjpInstance | null> | (() => PayjpInstance | null | Promise<PayjpInstance | null>) | null;
 
 export interface ElementsProps {
   payjp: PayjpSource;
@@ -16,12 +16,16 @@ export interface ElementsProps {
 }
 export function Elements(props: ElementsProps): ReactElement;
 
-export interface ElementProps<O extends ElementOptions = Omit<ElementOptions, 'cardholderName'>> {
+/** A one-field element's options: no `cardholderName`, and one placeholder string. */
+export type SplitElementOptions = Omit<ElementOptions, 'cardholderName' | 'placeholder'> & { placeholder?: string };
+
+export interface ElementProps<O extends ElementOptions = SplitElementOptions> {
   /** The container's id: a `<label for>` it names the element. */
   id?: string;
   /** The container's class. */
   className?: string;
-  /** The element's options; a change calls `update()` in place. */
+  /** The element's options; a change calls `update()` in place (of `cardholderName`, makes it
+   * anew). One taken away goes back to its default, except `placeholder` and `label`. */
   options?: O;
   onChange?: (event: ElementChangeEvent) => void;
   /** With the element: focus it, or pass it to `createToken`. */

@@ -13,7 +13,7 @@
 // `cardholderName`, which only `create` takes, makes it anew). Nothing here runs on the server
 // but rendering: the placeholder has the element's final height, and hydrates as it is.
 import { createContext, createElement, useContext, useEffect, useRef, useState } from 'react';
-import { COMPONENTS, EVENTS, optionsUpdate, placeholder, resolvePayjp } from './shared.js';
+import { COMPONENTS, EVENTS, optionsKey, optionsUpdate, placeholder, resolvePayjp } from './shared.js';
 
 const Context = createContext(null);
 
@@ -29,19 +29,21 @@ export function Elements({ payjp, options, children }) {
   const source = useRef(null);
   useEffect(() => {
     if (payjp == null) return;
-    if (!source.current) source.current = { payjp, made: resolvePayjp(payjp, '<Elements>') };
-    else if (source.current.payjp !== payjp && typeof payjp !== 'function') {
+    if (!source.current) {
+      const s = (source.current = { payjp });
+      s.made = resolvePayjp(payjp, '<Elements>').then((instance) => {
+        // A promise of null leaves the provider free to take the next payjp.
+        if (!instance && source.current === s) source.current = null;
+        return instance && { payjp: instance, elements: instance.elements(options) };
+      });
+    } else if (source.current.payjp !== payjp && typeof payjp !== 'function') {
       console.warn('payjp-wasm/react: <Elements> keeps the first Payjp instance it was given; the new payjp prop is ignored.');
     }
     let live = true;
-    const s = source.current;
-    s.made.then(
-      (instance) => {
-        if (!live || !instance) return;
-        s.state ??= { payjp: instance, elements: instance.elements(options) };
-        setState(s.state);
-      },
-      // Misuse (not an instance) goes to the nearest error boundary, as a throw in render would.
+    source.current.made.then(
+      (made) => live && made && setState(made),
+      // Misuse (not an instance, a refused key, a group it cannot make) goes to the nearest
+      // error boundary, as a throw in render would.
       (err) => live && setState(() => {
         throw err;
       }),
@@ -79,37 +81,57 @@ function elementComponent(name, type) {
     const { id, className, options } = props;
     const box = useRef(null);
     const shown = useRef(null);
+    // The handlers of the last committed render, which the element's events call.
     const latest = useRef(props);
-    latest.current = props;
+    useEffect(() => {
+      latest.current = props;
+    });
     const cardholderName = !!options?.cardholderName;
     useEffect(() => {
       if (!elements) return;
-      const element = elements.create(type, options);
-      shown.current = { element, options };
-      for (const [event, handler] of EVENTS) {
-        element.on(event, (e) => latest.current[`on${handler}`]?.(event === 'ready' ? element : e));
+      let s = shown.current;
+      if (s && (s.elements !== elements || s.cardholderName !== cardholderName)) {
+        drop(s);
+        s = null;
       }
-      const [hold] = box.current.children;
-      hold.hidden = true;
-      element.mount(box.current);
+      // StrictMode unmounts and mounts again at once: the element it parked is kept, not made twice.
+      if (s) s.parked = false;
+      else {
+        const element = elements.create(type, options);
+        s = shown.current = { element, elements, cardholderName, key: optionsKey(options) };
+        for (const [event, handler] of EVENTS) {
+          element.on(event, (e) => latest.current[`on${handler}`]?.(event === 'ready' ? element : e));
+        }
+        box.current.firstChild.style.display = 'none';
+        element.mount(box.current);
+      }
       return () => {
-        shown.current = null;
-        element.destroy();
-        hold.hidden = false;
+        s.parked = true;
+        queueMicrotask(() => s.parked && drop(s));
       };
     }, [elements, cardholderName]);
+    const drop = (s) => {
+      if (s.dropped) return;
+      s.dropped = true;
+      s.element.destroy();
+      if (shown.current === s) shown.current = null;
+    };
     useEffect(() => {
       const s = shown.current;
-      const change = s && optionsUpdate(s.options, options);
+      const change = s && optionsUpdate(s.key, options);
       if (!change) return;
       s.element.update(change);
-      s.options = options;
+      s.key = optionsKey(options);
     });
     const hold = placeholder(type, options);
     return createElement(
       'div',
       { id, className, ref: box },
-      createElement('div', { className: hold.className, 'aria-hidden': 'true' }, createElement('div', { style: { height: hold.height } })),
+      createElement(
+        'div',
+        { className: hold.className, 'aria-hidden': 'true' },
+        createElement('div', { style: hold.row }, hold.boxes.map((style, i) => createElement('div', { key: i, style }))),
+      ),
     );
   }
   Component.displayName = name;

@@ -37,43 +37,48 @@ export function resolvePayjp(value, what) {
   });
 }
 
-/** The element options without `cardholderName`, which only `create` takes. */
-export function updatable(options) {
+/**
+ * Element options as plain data to compare and keep: without `cardholderName` (only `create`
+ * takes it) and without keys whose value is undefined, in a stable key order, as JSON. A
+ * component keeps the JSON of the options its element has, so options mutated in place (a Vue
+ * `reactive`, say) are still seen to change.
+ */
+export function optionsKey(options) {
   const { cardholderName, ...rest } = options ?? {};
-  return rest;
+  return JSON.stringify(rest, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v));
 }
 
 /**
- * The `update()` that turns the options `before` into `after`, or null when nothing changed.
- * An option taken away goes back to its default where the SDK has one to go back to (a removed
- * `disabled: true` enables the element again).
+ * The `update()` that turns the options with key `before` (optionsKey) into `after`, or null when
+ * nothing changed. An option taken away (or set to undefined) goes back to its default where the
+ * SDK has one to go back to: `disabled`, `hideIcon`, `showError`, `style`. A `placeholder` or
+ * `label` taken away keeps its last value (update() has no "the default" to send).
  */
 export function optionsUpdate(before, after) {
-  const a = updatable(before);
-  const b = updatable(after);
-  if (stable(a) === stable(b)) return null;
+  const key = optionsKey(after);
+  if (key === before) return null;
+  const [a, b] = [JSON.parse(before), JSON.parse(key)];
   const defaults = { disabled: false, hideIcon: false, showError: true, style: {} };
-  const out = { ...b };
-  for (const key of Object.keys(a)) if (!(key in b) && key in defaults) out[key] = defaults[key];
-  return out;
-}
-
-/** JSON with sorted keys: options are plain data, and `{ a, b }` equals `{ b, a }`. */
-function stable(value) {
-  return JSON.stringify(value, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v));
+  for (const k of Object.keys(a)) if (!(k in b) && k in defaults) b[k] = defaults[k];
+  return b;
 }
 
 /**
  * What an element component renders inside its container before the element is mounted, on the
- * server too: a box with the element's classes (so the page's CSS for `.payjp-element` gives it
- * the same padding and border) around the height the element's content will have: one row of
- * 1.5em; 3.6em with the cardholder's name under the card (src/dom/page/frames.js predicts the
- * same). Hidden, not removed, once the element is mounted: the framework keeps owning it.
+ * server too, so that nothing moves when the element arrives: a box with the element's classes
+ * (the page's CSS for `.payjp-element` gives it the element's padding and border), around a row
+ * of the element's fields as empty boxes, 1.5em tall, that wrap as the fields do (src/dom/frame/
+ * view.js): the combined element's expiry and CVC go under the number when it is narrow, and the
+ * holder's name under all. Hidden (display: none), not removed, once the element is mounted: the
+ * framework keeps owning it. `row` is the style of the row, `boxes` the flex of each field.
  */
 export function placeholder(type, options) {
-  const rows = type === 'card' && options?.cardholderName ? 2 : 1;
+  const icon = (type === 'card' || type === 'cardNumber') && !options?.hideIcon ? ['0 0 32px'] : [];
+  const fields = { card: ['99 1 11em', '1 0 5.2em', '1 0 3.6em'], cardNumber: ['99 1 11em'] }[type] ?? ['1 1 auto'];
+  const name = type === 'card' && options?.cardholderName ? ['1 1 100%'] : [];
   return {
     className: `payjp-element payjp-placeholder payjp-type-${type}`,
-    height: `${rows * 2.1 - 0.6}em`,
+    row: { display: 'flex', flexWrap: 'wrap', gap: '.6em' },
+    boxes: [...icon, ...fields, ...name].map((flex) => ({ flex, height: '1.5em' })),
   };
 }

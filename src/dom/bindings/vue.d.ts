@@ -6,7 +6,7 @@ import type {
 } from './index.js';
 
 /** A Payjp instance, a promise of one, a function that makes one (called once, on the client), or null. */
-export type PayjpSource = PayjpInstance | Promise<PayjpInstance | null> | (() => PayjpInstance | Promise<PayjpInstance | null>) | null;
+export type PayjpSource = PayjpInstance | Promise<PayjpInstance | null> | (() => PayjpInstance | null | Promise<PayjpInstance | null>) | null;
 
 export const Elements: DefineComponent<{
   payjp: { type: PropType<PayjpSource>; default: null };
@@ -25,16 +25,17 @@ export type ElementEmits = {
   loadError: (event: ElementLoadErrorEvent) => true;
 };
 type ElementComponent<O> = DefineComponent<{ options: { type: PropType<O>; default: undefined } }, { element: () => PayjpElement | null }, {}, {}, {}, {}, {}, ElementEmits>;
-type SplitOptions = Omit<ElementOptions, 'cardholderName'>;
+/** A one-field element's options: no `cardholderName`, and one placeholder string. */
+export type SplitElementOptions = Omit<ElementOptions, 'cardholderName' | 'placeholder'> & { placeholder?: string };
 
 /** The combined element; `options.cardholderName` adds the name input (a change makes it anew). */
 export const CardElement: ElementComponent<ElementOptions>;
-export const CardNumberElement: ElementComponent<SplitOptions>;
-export const CardExpiryElement: ElementComponent<SplitOptions>;
-export const CardCvcElement: ElementComponent<SplitOptions>;
-export const CardholderNameElement: ElementComponent<SplitOptions>;
+export const CardNumberElement: ElementComponent<SplitElementOptions>;
+export const CardExpiryElement: ElementComponent<SplitElementOptions>;
+export const CardCvcElement: ElementComponent<SplitElementOptions>;
+export const CardholderNameElement: ElementComponent<SplitElementOptions>;
 
-/** `app.use(PayjpPlugin)`: registers <Elements> and the element components by name. */
+/** `app.use(PayjpPlugin)`: registers <PayjpElements> and the element components by name. */
 export const PayjpPlugin: Plugin;
 
 /** The provider's Payjp instance: null until it has one. Throws outside `<Elements>`. */

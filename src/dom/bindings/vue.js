@@ -6,15 +6,17 @@
 //   const payjp = usePayjp(); const elements = useElements();   // refs, null until ready
 //   await payjp.value.createToken(elements.value.getElement('card'))
 //
-// Or `app.use(PayjpPlugin)` to register the components globally. The provider makes one
-// elements() group for its Payjp instance, on the client (onMounted). Each element component
+// Or `app.use(PayjpPlugin)` to register them globally (the provider as <PayjpElements>). The
+// provider makes one elements() group for its Payjp instance, on the client (onMounted). Each
+// element component
 // creates its element when it mounts and destroys it when it unmounts; inside <KeepAlive> the
-// element stays alive while its component is deactivated and shows again when it is activated.
+// element leaves the page while its component is inactive and comes back when it is activated
+// (its fields start empty again: a frame moved out of the page reloads).
 // A change of `options` calls `update()` in place (of `cardholderName`, which only `create`
 // takes, makes the element anew). On the server only the placeholder renders, with the
 // element's final height, and hydrates as it is.
-import { defineComponent, h, inject, onBeforeUnmount, onMounted, provide, shallowRef, watch } from 'vue';
-import { COMPONENTS, EVENTS, optionsUpdate, placeholder, resolvePayjp } from './shared.js';
+import { defineComponent, h, inject, onActivated, onBeforeUnmount, onDeactivated, onMounted, provide, shallowRef, toRaw, watch } from 'vue';
+import { COMPONENTS, EVENTS, optionsKey, optionsUpdate, placeholder, resolvePayjp } from './shared.js';
 
 const KEY = Symbol('payjp-wasm');
 
@@ -41,15 +43,21 @@ export const Elements = defineComponent({
         if (source !== value && typeof value !== 'function') console.warn('payjp-wasm/vue: <Elements> keeps the first Payjp instance it was given; the new payjp prop is ignored.');
         return;
       }
-      source = value;
-      resolvePayjp(value, '<Elements>').then(
-        (instance) => {
-          if (!live || !instance) return;
-          elements.value = instance.elements(props.options);
-          payjp.value = instance;
-        },
-        (err) => live && (failure.value = err),
-      );
+      const s = (source = value);
+      // An instance kept in ref() arrives as a reactive proxy, whose private fields cannot be read.
+      resolvePayjp(toRaw(value), '<Elements>')
+        .then((instance) => {
+          if (!instance && source === s) source = null; // a promise of null: free for the next
+          return instance && [toRaw(instance), toRaw(instance).elements(props.options)];
+        })
+        .then(
+          (made) => {
+            if (!live || !made) return;
+            elements.value = made[1];
+            payjp.value = made[0];
+          },
+          (err) => live && (failure.value = err),
+        );
     };
     onMounted(() => {
       take(props.payjp);
@@ -82,9 +90,6 @@ export function useElements() {
   return injected('useElements').elements;
 }
 
-/** A copy of options that may be reactive, to compare the next change with. */
-const snapshot = (options) => JSON.parse(JSON.stringify(options ?? {}));
-
 function elementComponent(name, type) {
   return defineComponent({
     name,
@@ -93,30 +98,42 @@ function elementComponent(name, type) {
     setup(props, { emit, expose }) {
       const { elements } = injected(`<${name}>`);
       const box = shallowRef(null);
-      const hold = shallowRef(null);
+      // Until the element is mounted, and on the server, the placeholder shows.
+      const mounted = shallowRef(false);
       let shown = null;
       const show = () => {
         shown?.element.destroy();
         shown = null;
         if (!elements.value || !box.value) return;
         const element = elements.value.create(type, props.options);
-        shown = { element, options: snapshot(props.options) };
+        shown = { element, key: optionsKey(props.options) };
         for (const [event, handler] of EVENTS) {
           element.on(event, (e) => emit(handler[0].toLowerCase() + handler.slice(1), event === 'ready' ? element : e));
         }
-        hold.value.hidden = true;
         element.mount(box.value);
+        mounted.value = true;
       };
       onMounted(() => {
         show();
         watch(elements, show);
         watch(() => !!props.options?.cardholderName, show);
-        watch(() => props.options, (options) => {
-          const change = shown && optionsUpdate(shown.options, options);
+        // The options' JSON: a change in place (a reactive object) counts, a new object with the
+        // same options does not.
+        watch(() => optionsKey(props.options), () => {
+          const change = shown && optionsUpdate(shown.key, props.options);
           if (!change) return;
           shown.element.update(change);
-          shown.options = snapshot(options);
-        }, { deep: true });
+          shown.key = optionsKey(props.options);
+        });
+      });
+      // <KeepAlive>: an inactive element leaves the page (its view of another route may show a
+      // card element of the same group meanwhile) and comes back when its view does; made anew
+      // if another element of its group took its place.
+      onDeactivated(() => shown?.element.unmount());
+      onActivated(() => {
+        if (!shown || !box.value) return;
+        if (elements.value?.getElement(type) === shown.element) shown.element.mount(box.value);
+        else show();
       });
       onBeforeUnmount(() => {
         shown?.element.destroy();
@@ -125,7 +142,11 @@ function elementComponent(name, type) {
       expose({ element: () => shown?.element ?? null });
       return () => {
         const p = placeholder(type, props.options);
-        return h('div', { ref: box }, [h('div', { ref: hold, class: p.className, 'aria-hidden': 'true' }, [h('div', { style: { height: p.height } })])]);
+        return h('div', { ref: box }, [
+          h('div', { class: p.className, 'aria-hidden': 'true', style: mounted.value ? { display: 'none' } : undefined }, [
+            h('div', { style: p.row }, p.boxes.map((style) => h('div', { style }))),
+          ]),
+        ]);
       };
     },
   });
@@ -134,10 +155,10 @@ function elementComponent(name, type) {
 const components = COMPONENTS.map(([name, type]) => elementComponent(name, type));
 export const [CardElement, CardNumberElement, CardExpiryElement, CardCvcElement, CardholderNameElement] = components;
 
-/** `app.use(PayjpPlugin)`: registers <Elements> and the element components by name. */
+/** `app.use(PayjpPlugin)`: registers <PayjpElements> and the element components by name. */
 export const PayjpPlugin = {
   install(app) {
-    app.component('Elements', Elements);
+    app.component('PayjpElements', Elements);
     COMPONENTS.forEach(([name], i) => app.component(name, components[i]));
   },
 };

@@ -38,6 +38,8 @@ function Checkout() {
       <CardholderNameElement options={{ showError: false }} />
       {/* @ts-expect-error cardholderName is an option of the combined element only */}
       <CardNumberElement options={{ cardholderName: true }} />
+      {/* @ts-expect-error a one-field element takes one placeholder string */}
+      <CardholderNameElement options={{ placeholder: { number: 'x' } }} />
       {/* @ts-expect-error no such event */}
       <CardElement onSubmit={() => {}} />
       {/* @ts-expect-error onChange gets a change event, not a string */}
@@ -58,7 +60,7 @@ export function Page() {
   );
 }
 
-export const sources: PayjpSource[] = [null, Promise.resolve(null), () => Payjp('pk_test_0123456789abcdef01234567', { isolation: 'none' })];
+export const sources: PayjpSource[] = [null, Promise.resolve(null), () => null, () => Payjp('pk_test_0123456789abcdef01234567', { isolation: 'none' })];
 export const props: ElementProps = { id: 'x' };
 // @ts-expect-error a public key is not a Payjp instance
 export const key = <Elements payjp="pk_test_0123456789abcdef01234567" />;
