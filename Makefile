@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BROWSER_TEST = scripts/with-devserver.sh env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --test web_api
 
-.PHONY: setup setup-build setup-fuzz fuzz pkg devserver bench bench-storm test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-frameworks test-official demo clean
+.PHONY: setup setup-build setup-fuzz fuzz pkg devserver bench bench-storm bench-resources test test-native test-chromium test-firefox test-size test-package test-e2e test-attacks test-conformance test-tds test-ux test-faults test-frameworks test-official demo clean
 
 setup:
 	@scripts/setup.sh
@@ -126,6 +126,14 @@ bench: bench-storm setup pkg devserver
 	@[ -d bench/node_modules ] && [ ! bench/package-lock.json -nt bench/node_modules/.package-lock.json ] \
 	  || (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 	node bench/run.mjs
+
+## bench-resources: resource use only (bench/resources.mjs): 1,000 mount/unmount/destroy cycles
+## and 1,000 payments in one page, isolated and direct; fails when a figure grows past its bound.
+## make bench runs it too.
+bench-resources: setup pkg devserver
+	@[ -d bench/node_modules ] && [ ! bench/package-lock.json -nt bench/node_modules/.package-lock.json ] \
+	  || (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+	BENCH=resources node bench/run.mjs
 
 ## bench-storm: the 429 storm, natively: 1,000 and 10,000 buyers, one SDK instance each, against a
 ## token API that admits R requests per second, through the SDK's own gate and retry policy on a

@@ -7,6 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { launchBrowser, ROOT, startDevserver } from '../tests/e2e/harness.mjs';
+import { BOUNDS, CYCLES, PAYMENTS, measureResources, resourcesTable } from './resources.mjs';
 
 const COLD_LOADS = 30;
 const KEYSTROKES = 1000;
@@ -79,7 +80,8 @@ async function coldLoad(page, extra = '') {
   }
 }
 
-try {
+/** The figures beside the peers: bytes, fields ready, keystrokes, validation, createToken. */
+async function benchPeers() {
   const frameOrigin = server.apiBase.replace(/\/v1$/, '');
   const frameQuery = `&frameOrigin=${encodeURIComponent(frameOrigin)}`;
   // Interleaved, so that a noisy moment hits every variant alike.
@@ -121,6 +123,23 @@ try {
 | createToken over a raw fetch, p50 of ${TOKENS} | ${ms(overhead)} (createToken ${ms(tokens.sdk.p50)}, fetch ${ms(tokens.raw.p50)}) | | ≤ 2 ms |
 
 Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.os}; ${results.machine.chromium}. Written to bench/results.json.`);
+}
+
+/** Resource use over 1,000 cycles and 1,000 payments (bench/resources.mjs); false when over. */
+async function benchResources() {
+  const resources = await measureResources({ browser, origin, apiBase: server.apiBase });
+  writeFileSync(join(ROOT, 'bench/resources.json'), `${JSON.stringify(resources, null, 2)}\n`);
+  console.log(`
+Resource use, growth from the 100th to the ${CYCLES.toLocaleString('en')}th cycle or ${PAYMENTS.toLocaleString('en')}th payment (bounds: ${JSON.stringify(BOUNDS)}; written to bench/resources.json):
+
+${resourcesTable(resources)}`);
+  return Object.values(resources).every((r) => r.within);
+}
+
+// BENCH=resources runs only the resource figures (make bench-resources).
+try {
+  if (process.env.BENCH !== 'resources') await benchPeers();
+  if (!(await benchResources())) process.exitCode = 1;
 } finally {
   await browser.close();
   await server.stop();
