@@ -55,12 +55,14 @@ test-firefox: setup pkg devserver
 test-size: pkg
 	@scripts/size.sh --check
 
-## test-package: the npm package's file list and manifest, a server-side import, the
+## test-package: the npm package's file list and manifest, a server-side import, 30,000 inputs of
+## the style fuzzer (fuzz/js/style.mjs, seed 1), the
 ## TypeScript declarations under tsc --strict (tests/types: valid.ts must compile, invalid.ts
 ## must fail exactly where it says @ts-expect-error), and three consumers that each tokenize a
 ## test card: a Vite 7 app, a page without a bundler, a payjp.js v2 page on the drop-in script
 test-package: setup pkg devserver
 	node --test tests/package/
+	FUZZ_RUNS=30000 FUZZ_SEED=1 node --no-warnings fuzz/js/style.mjs
 	tsc -p tests/types/tsconfig.json
 	node --test --test-concurrency=1 tests/consumers/
 

@@ -133,7 +133,7 @@ export function resourcesTable(results) {
   const rows = Object.entries(results).map(([name, r]) => {
     const [a, b] = [r.points[1], r.points.at(-1)];
     const side = (s) => (b[s] ? `${b[s].listeners} listeners (${signed(r.growth[`${s}.listeners`])}), ${b[s].nodes} nodes (${signed(r.growth[`${s}.nodes`])}), ${b[s].documents} documents (${signed(r.growth[`${s}.documents`])}), heap ${b[s].heapKiB} KiB (${signed(r.growth[`${s}.heapKiB`])}), wasm ${b[s].wasmKiB} KiB (${signed(r.growth[`${s}.wasmKiB`])})` : '');
-    return `| ${name}, ${a.at} → ${b.at} | ${b.iframes} (${signed(r.growth.iframes)}) / ${b.frames} (${signed(r.growth.frames)}) | ${side('page')} | ${side('controller') || 'none (direct)'} | ${r.within ? 'within' : `OVER: ${JSON.stringify(r.over)}`} |`;
+    return `| ${name}, ${a.at} → ${b.at} | ${b.iframes} (${signed(r.growth.iframes)}) / ${b.frames} (${signed(r.growth.frames)}) | ${side('page')} | ${side('controller') || (name.startsWith('direct') ? 'none (direct)' : '(gone with the last element)')} | ${r.within ? 'within' : `OVER: ${JSON.stringify(r.over)}`} |`;
   });
   return [
     '| run, checkpoints | iframes in the page / frames alive | the page (after GC) | the controller frame (after GC) | bounds |',

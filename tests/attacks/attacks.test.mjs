@@ -47,6 +47,9 @@ const SCENARIOS = [
   // it. The fields give values only to a controller with the key and API base they were made for.
   { name: "the SDK's controller navigated in place to the attacker's key after typing, then back", after: ['rebind-in-place'], expect: 'ok', waitDone: true },
   { name: "the SDK's controller removed, replaced by one with the attacker's key, then restored", after: ['duplicates', 'rebind-replace'], split: true, expect: 'ok', waitDone: true },
+  // Random messages in the frames' own vocabulary at every frame while the buyer types.
+  { name: 'random messages at every frame, from the page, while the buyer types (seeded fuzz)', after: ['message-fuzz'], expect: 'ok' },
+  { name: 'random messages at the split fields and their controller (seeded fuzz)', after: ['message-fuzz'], split: true, expect: 'ok' },
   // Markup only: DOM clobbering of what the drop-in script reads.
   { name: '<img name="currentScript"> pointing at an attacker script', markup: '<img name="currentScript" src="/evil/payjp.js">', expect: 'ok' },
   {
@@ -213,7 +216,10 @@ for (const browser of browsers) {
           consoleErrors: window.__consoleErrors ?? [],
           evil: window.__evilRan === true,
           loaderror: document.body.dataset.loaderror ?? null,
+          fuzz: window.__fuzzSeed === undefined ? '' : ` (fuzz seed ${window.__fuzzSeed}, ${window.__fuzzSent} messages sent)`,
+          fuzzSent: window.__fuzzSent ?? null,
         }));
+        if (s.after?.includes('message-fuzz')) assert.ok(seen.fuzzSent >= 1500, `the fuzz sent its messages${seen.fuzz}`);
 
         assertNoCardDigits(seen.skimmed.join('\n'), 'the skimmer');
         assertNoCardDigits(log.join('\n'), "the merchant's server");
@@ -223,7 +229,7 @@ for (const browser of browsers) {
         const other = await controlDevserver(devserver, `/__control/stats?key=${OTHER_KEY}`);
         assert.equal(other.tokens_created, 0, "no token was made for the attacker's key");
         if (s.expect === 'ok') {
-          assert.equal(result.state, 'ok', `the payment works: ${result.text}`);
+          assert.equal(result.state, 'ok', `the payment works: ${result.text}${seen.fuzz}`);
           assert.equal(mine.tokens_created, 1, 'one token');
           const token = await (await fetch(`${devserver.apiBase}/tokens/${result.token}`, { headers: apiAuth(KEY) })).json();
           assert.equal(token.card.last4, NUMBER.slice(-4), 'the token is for the card typed into the frames');

@@ -288,6 +288,26 @@ for (const m of ['isolated', 'direct']) {
     assert.match(result.text, /unexpected response.*CDN/);
   });
 
+  // The browser itself offline (Playwright's offline emulation reaches the payment frames too),
+  // then back: what tests/faults does with a dropped connection in both browsers, here with the
+  // network really gone.
+  test('offline, then back online: a clear error, nothing sent, the card kept, and the next press pays', async () => {
+    const page = await open('?lang=en');
+    await typeCard(page, '4242424242424242');
+    await page.context().setOffline(true);
+    const offline = await payAndWait(page);
+    assert.equal(offline.ok, false);
+    assert.match(offline.text, /connect|network/i);
+    assert.equal((await stats()).token_requests, 0, 'nothing reached the API');
+    await page.context().setOffline(false);
+    // A press within 2 s of an answer is a double click's second press: it gets that answer
+    // again, with no request (src/api/gate.rs). Back online, a buyer presses after it.
+    await page.waitForTimeout(2_100);
+    const back = await payAndWait(page);
+    assert.ok(back.ok, back.text);
+    assert.equal((await stats()).tokens_created, 1);
+  });
+
   test('invalid fields are flagged and nothing is sent', async () => {
     const page = await open('?lang=en&tds=0');
     current.secrets.push('4242424242');
