@@ -42,6 +42,8 @@ test: setup test-native test-chromium test-firefox test-size test-package test-e
 
 test-native:
 	cargo test --workspace --all-targets
+	# The fuzz targets (a workspace of their own) still compile against the library.
+	cargo check --manifest-path fuzz/Cargo.toml --bins
 
 # The card elements (src/dom/*.js) are tested in-page by tests/browser/, in both browsers.
 test-chromium: setup pkg devserver

@@ -20,9 +20,13 @@ cmin=${FUZZ_CMIN:-1}
 fuzz=(nice -n 19 cargo +nightly fuzz)
 flags=(-s none)
 
-targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then
+# style-js is JavaScript (fuzz/js/style.mjs, run by node); the others are cargo-fuzz targets.
+targets=()
+js=()
+for t in "$@"; do if [ "$t" = style-js ]; then js+=("$t"); else targets+=("$t"); fi; done
+if [ $# -eq 0 ]; then
   mapfile -t targets < <(cargo +nightly fuzz list)
+  js=(style-js)
 fi
 
 # The dictionary of each target: tokens libFuzzer splices in (fuzz/dict/*.dict).
@@ -38,8 +42,10 @@ dict_of() {
   esac
 }
 
-echo "fuzz: building the targets (nightly, cargo-fuzz)"
-if [ ${#targets[@]} -eq 1 ]; then "${fuzz[@]}" build "${flags[@]}" "${targets[0]}"; else "${fuzz[@]}" build "${flags[@]}"; fi
+if [ ${#targets[@]} -gt 0 ]; then
+  echo "fuzz: building the targets (nightly, cargo-fuzz)"
+  if [ ${#targets[@]} -eq 1 ]; then "${fuzz[@]}" build "${flags[@]}" "${targets[0]}"; else "${fuzz[@]}" build "${flags[@]}"; fi
+fi
 
 mkdir -p fuzz/logs
 summary=fuzz/logs/summary.md
@@ -83,6 +89,14 @@ for t in "${targets[@]}"; do
       || echo "fuzz: cmin of $t failed (see $log.cmin)"
   fi
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$t" "${execs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "$(ls "$corpus" | wc -l)" "$crashes" | tee -a "$summary"
+done
+for t in "${js[@]}"; do
+  log=fuzz/logs/$t.log
+  echo "fuzz: $t for ${seconds}s"
+  if FUZZ_SECONDS=$seconds nice -n 19 node --no-warnings fuzz/js/style.mjs >"$log" 2>&1; then crashes=none; else failed=1; crashes="CRASH (see $log)"; fi
+  execs=$(sed -n 's/^style fuzz: \([0-9]*\) inputs.*/\1/p' "$log")
+  rate=$(sed -n 's/.*(\([0-9]*\)\/s).*/\1/p' "$log")
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$t" "${execs:-?}" "${rate:-?}" - - - "$crashes" | tee -a "$summary"
 done
 echo
 cat "$summary"

@@ -15,7 +15,7 @@ use std::cell::{Cell, RefCell};
 use libfuzzer_sys::fuzz_target;
 use payjp_wasm::api::client::{self, Clock, Connection, HttpRequest, HttpResponse, Transport, TransportError, UnreachableReason};
 use payjp_wasm::api::response::decode;
-use payjp_wasm::api::retry::{is_retryable, parse_retry_after, RetryPolicy};
+use payjp_wasm::api::retry::{is_retryable, parse_retry_after, Backoff, RetryPolicy};
 use payjp_wasm::api::{ApiBase, ApiError, Availability, ClientConfig, ErrorBody, PublicKey, Token};
 use payjp_wasm::core::Lang;
 use payjp_wasm_fuzz::{block_on, fields, Doc};
@@ -123,14 +123,19 @@ fuzz_target!(|data: &[u8]| {
     let transport = Answer { response: response.clone(), sent: Cell::new(0) };
     let clock = FakeClock { now: Cell::new(0.0), jitter, slept: RefCell::default() };
     let request = HttpRequest { method: client::Method::Get, url: config.api_base.join("/accounts/brands"), user: String::new(), headers: Vec::new(), body: None, timeout_ms: 1_000.0 };
-    let result = block_on(client::send_with_retries(&transport, &clock, &policy, request));
+    let backoff = Cell::new(Backoff::default());
+    let result = block_on(client::send_with_retries(&transport, &clock, &policy, &backoff, request));
     let sent = transport.sent.get();
     assert!(sent >= 1 && sent <= policy.max_retries + 1, "{sent} requests");
     if !is_retryable(status) {
         assert_eq!(sent, 1, "only 429 and 503 are retried");
+        assert_eq!(backoff.get(), Backoff::default(), "an answer ends the backoff");
+    } else {
+        assert_eq!(backoff.get().refusals, sent, "each refusal counts, and carries over to the next call");
     }
     let slept = clock.slept.borrow();
-    assert_eq!(slept.len() as u32, sent - 1);
+    // A wait before each retry (none when the wait comes to 0: no Retry-After, jitter 0).
+    assert!(slept.len() as u32 <= sent - 1);
     assert!(slept.iter().all(|ms| ms.is_finite() && *ms >= 0.0));
     assert!(slept.iter().sum::<f64>() < policy.deadline_ms, "retries end within the deadline");
     match result {
@@ -147,10 +152,9 @@ fuzz_target!(|data: &[u8]| {
         let expected = (!v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.parse::<f64>().expect("digits") * 1000.0);
         assert_eq!(parse_retry_after(ra), expected);
         if let Some(ms) = parse_retry_after(ra) {
-            for retries in 0..=policy.max_retries {
-                if let Some(delay) = policy.next_delay(retries, 0.0, Some(ms), jitter) {
-                    assert!(delay >= ms && delay < policy.deadline_ms, "Retry-After is honoured, within the deadline");
-                }
+            for refusals in 1..=policy.max_retries + 1 {
+                let delay = policy.backoff_ms(refusals, Some(ms), jitter);
+                assert!(delay >= ms && delay <= ms + policy.max_delay_ms, "Retry-After is a floor, with at most one window on top");
             }
         }
     }
