@@ -4,6 +4,7 @@
 // every test that must hold in both browsers goes through this.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { after, before, describe } from 'node:test';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
@@ -24,6 +25,28 @@ function freePort() {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * One `describe` per browser (every one of BROWSERS, or only $BROWSER), with its driver and one
+ * session started before the tests and stopped after them. `body(live)` registers the tests;
+ * `live.browser` is the browser's name, `live.s` the session once the tests run.
+ */
+export function eachBrowser(body, sessionOptions) {
+  for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === process.env.BROWSER)) {
+    describe(browser, () => {
+      const live = { browser, driver: null, s: null };
+      before(async () => {
+        live.driver = await startDriver(browser);
+        live.s = await live.driver.session(sessionOptions);
+      });
+      after(async () => {
+        await live.s?.close();
+        await live.driver?.stop();
+      });
+      body(live);
+    });
+  }
 }
 
 /** Starts the browser's driver; resolves with `{ session(), stop() }`. */
@@ -200,6 +223,17 @@ class Session {
 
   window() {
     return this.call('GET', '/window');
+  }
+
+  /** Back to the first window, in its top frame: closes every other window a test left open. */
+  async mainWindowOnly() {
+    const [main, ...rest] = await this.windows();
+    for (const w of rest) {
+      await this.switchTo(w);
+      await this.call('DELETE', '/window').catch(() => {});
+    }
+    await this.switchTo(main);
+    await this.top();
   }
 
   switchTo(handle) {

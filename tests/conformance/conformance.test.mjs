@@ -13,14 +13,14 @@
 // Each: the buyer pays, the merchant's backend gets a token and charges it with PAY.JP's official
 // Node library, and nothing the merchant's server receives (form posts, JSON, FormData) holds a
 // card digit.
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { ROOT, controlDevserver, startDevserver } from '../e2e/harness.mjs';
 import Payjp from 'payjp';
-import { BROWSERS, startDriver } from '../webdriver.mjs';
+import { eachBrowser } from '../webdriver.mjs';
 
 const KEY = 'pk_test_0123456789abcdef01234567';
 const SECRET = 'sk_test_0123456789abcdef01234567';
@@ -138,77 +138,69 @@ after(async () => {
   await devserver?.stop();
 });
 
-for (const browser of BROWSERS) {
-  describe(browser, () => {
-    let driver;
-    let session;
-    before(async () => {
-      driver = await startDriver(browser);
-      session = await driver.session();
-    });
-    after(async () => {
-      await session?.close();
-      await driver?.stop();
-    });
-
-    for (const p of PAGES) {
-      test(p.name, async () => {
-        await controlDevserver(devserver, '/__control/reset', {});
-        log.length = 0;
-        await session.goto(`http://127.0.0.1:${site.address().port}/${p.page}`);
-        await session.waitFor(() => document.body.dataset.merchant === 'true', { what: "the merchant's script" });
-        await typeCard(session, p.fields, p.host);
-        const page = await session.run(() => ({
-          frames: document.querySelectorAll('iframe.payjp-frame').length,
-          named: [...document.querySelectorAll('input')].filter((i) => /card|cvc|exp/i.test(i.name)).length,
-        }));
-        assert.equal(page.frames, p.fields === 'split' ? 3 : 1, 'one set of fields, however often the page set itself up');
-        assert.equal(page.named, 0, 'no card input in the page');
-        if (p.page === 'laravel.html') {
-          await session.enterFrame('#card-element iframe.payjp-frame');
-          const font = await session.run(() => getComputedStyle(document.querySelector('.payjp-number')).fontFamily);
-          await session.top();
-          assert.match(font, /メイリオ/, 'the Japanese font names reached the field');
-        }
-        const main = await session.window();
-        const known = await session.windows();
-        await session.click(await session.find('#pay'));
-        if (p.challenge) {
-          // A popup where the browser allows one; the dialog over the page otherwise.
-          const inDialog = p.challenge === 'frame' || (await session.waitFor(() => !!document.querySelector('dialog.payjp-tds'), { timeout: 3000, what: 'a dialog' }).then(() => true, () => false));
-          if (inDialog) {
-            await session.enterFrame('dialog.payjp-tds iframe');
-            await session.enterFrame('iframe.payjp-tds-frame');
-            await authenticate(session);
-            await session.top();
-          } else {
-            await session.switchToNewWindow(known);
-            await authenticate(session);
-            await session.switchTo(main);
-          }
-        }
-        const result = await session.waitFor(() => {
-          const r = document.getElementById('result');
-          return r && ['ok', 'error'].includes(r.dataset.state) && { ...r.dataset, text: r.textContent };
-        }, { timeout: 40_000, what: 'the result' });
-        assert.equal(result.state, 'ok', result.text);
-        assert.match(result.text, p.expect);
-        assert.match(result.token, /^tok_[0-9a-z]+$/);
-        assert.ok(log.some((l) => l.startsWith('POST ') && l.includes(result.token)), "the merchant's backend got the token");
-        assertNoCardDigits(log.join('\n'), "the merchant's server");
-        const token = await (await fetch(`${devserver.apiBase}/tokens/${result.token}`, { headers: { authorization: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}` } })).json();
-        assert.equal(token.card.last4, NUMBER.slice(-4), 'the token is for the card typed');
-        if (p.page === 'vue.html') {
-          assert.equal(result.city, '渋谷区', 'the billing address went with the token');
-          assert.equal(token.card.country, 'JP');
-          assert.equal((await controlDevserver(devserver, `/__control/stats?key=${KEY}`)).last_tenant, 'ten_conformance', 'the tenant went with the token');
-        }
-        if (p.page === 'rails.html') {
-          const post = log.find((l) => l.startsWith('POST /orders'));
-          assert.match(post, /authenticity_token=rails-csrf-token/);
-          assert.deepEqual([...new URLSearchParams(post.split(' ').slice(2).join(' ')).keys()].sort(), ['authenticity_token', 'order[name]', 'payjp-token']);
-        }
-      });
-    }
+eachBrowser((live) => {
+  let session;
+  before(() => {
+    session = live.s;
   });
-}
+
+  for (const p of PAGES) {
+    test(p.name, async () => {
+      await controlDevserver(devserver, '/__control/reset', {});
+      log.length = 0;
+      await session.goto(`http://127.0.0.1:${site.address().port}/${p.page}`);
+      await session.waitFor(() => document.body.dataset.merchant === 'true', { what: "the merchant's script" });
+      await typeCard(session, p.fields, p.host);
+      const page = await session.run(() => ({
+        frames: document.querySelectorAll('iframe.payjp-frame').length,
+        named: [...document.querySelectorAll('input')].filter((i) => /card|cvc|exp/i.test(i.name)).length,
+      }));
+      assert.equal(page.frames, p.fields === 'split' ? 3 : 1, 'one set of fields, however often the page set itself up');
+      assert.equal(page.named, 0, 'no card input in the page');
+      if (p.page === 'laravel.html') {
+        await session.enterFrame('#card-element iframe.payjp-frame');
+        const font = await session.run(() => getComputedStyle(document.querySelector('.payjp-number')).fontFamily);
+        await session.top();
+        assert.match(font, /メイリオ/, 'the Japanese font names reached the field');
+      }
+      const main = await session.window();
+      const known = await session.windows();
+      await session.click(await session.find('#pay'));
+      if (p.challenge) {
+        // A popup where the browser allows one; the dialog over the page otherwise.
+        const inDialog = p.challenge === 'frame' || (await session.waitFor(() => !!document.querySelector('dialog.payjp-tds'), { timeout: 3000, what: 'a dialog' }).then(() => true, () => false));
+        if (inDialog) {
+          await session.enterFrame('dialog.payjp-tds iframe');
+          await session.enterFrame('iframe.payjp-tds-frame');
+          await authenticate(session);
+          await session.top();
+        } else {
+          await session.switchToNewWindow(known);
+          await authenticate(session);
+          await session.switchTo(main);
+        }
+      }
+      const result = await session.waitFor(() => {
+        const r = document.getElementById('result');
+        return r && ['ok', 'error'].includes(r.dataset.state) && { ...r.dataset, text: r.textContent };
+      }, { timeout: 40_000, what: 'the result' });
+      assert.equal(result.state, 'ok', result.text);
+      assert.match(result.text, p.expect);
+      assert.match(result.token, /^tok_[0-9a-z]+$/);
+      assert.ok(log.some((l) => l.startsWith('POST ') && l.includes(result.token)), "the merchant's backend got the token");
+      assertNoCardDigits(log.join('\n'), "the merchant's server");
+      const token = await (await fetch(`${devserver.apiBase}/tokens/${result.token}`, { headers: { authorization: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}` } })).json();
+      assert.equal(token.card.last4, NUMBER.slice(-4), 'the token is for the card typed');
+      if (p.page === 'vue.html') {
+        assert.equal(result.city, '渋谷区', 'the billing address went with the token');
+        assert.equal(token.card.country, 'JP');
+        assert.equal((await controlDevserver(devserver, `/__control/stats?key=${KEY}`)).last_tenant, 'ten_conformance', 'the tenant went with the token');
+      }
+      if (p.page === 'rails.html') {
+        const post = log.find((l) => l.startsWith('POST /orders'));
+        assert.match(post, /authenticity_token=rails-csrf-token/);
+        assert.deepEqual([...new URLSearchParams(post.split(' ').slice(2).join(' ')).keys()].sort(), ['authenticity_token', 'order[name]', 'payjp-token']);
+      }
+    });
+  }
+});
