@@ -2,9 +2,10 @@
 import { Payjp } from 'payjp-wasm';
 import { CardElement, Elements, useElements, usePayjp } from 'payjp-wasm/react';
 
+const makePayjp = () => Payjp(process.env.NEXT_PUBLIC_PAYJP_KEY!, { frameOrigin: 'https://js.example.com' });
+
 function PayButton() {
-  const payjp = usePayjp();
-  const elements = useElements();
+  const [payjp, elements] = [usePayjp(), useElements()];
   async function pay() {
     const r = await payjp!.createToken(elements!.getElement('card')!, { three_d_secure: true });
     if (r.error) alert(r.error.message);
@@ -13,13 +14,6 @@ function PayButton() {
   return <button onClick={pay} disabled={!payjp}>Pay</button>;
 }
 
-const makePayjp = () => Payjp(process.env.NEXT_PUBLIC_PAYJP_KEY!, { frameOrigin: 'https://js.example.com' });
-
 export default function Checkout() {
-  return (
-    <Elements payjp={makePayjp}>
-      <CardElement options={{ style: { base: { fontSize: '16px' } } }} />
-      <PayButton />
-    </Elements>
-  );
+  return <Elements payjp={makePayjp}><CardElement /><PayButton /></Elements>;
 }
