@@ -6,7 +6,7 @@ mod common;
 use common::{full_width, type_expiry};
 use payjp_wasm::core::{
     validate_cvc, validate_email, validate_expiry, validate_holder_name, validate_phone, ErrorCode,
-    FieldCheck, Lang, Network, Problem, YearMonth,
+    ExpiryCheck, FieldCheck, Lang, Network, Problem, YearMonth,
 };
 
 const NOW: YearMonth = YearMonth { year: 2026, month: 11 };
@@ -102,26 +102,36 @@ fn expiry_three_digit_year_waits_for_any_acceptable_year_of_its_decade() {
     }
 }
 
-/// The rule behind the table above, over every month and three-digit year at nows across a
-/// decade's turn: a three-digit year waits exactly when a fourth digit can make the date valid,
-/// and otherwise carries the error of the completion nearest now.
+/// "Now"s across a decade's turn and a century's, for the rules below.
+const NOWS: [YearMonth; 6] = [
+    NOW,
+    YearMonth { year: 2029, month: 11 },
+    YearMonth { year: 2030, month: 1 },
+    YearMonth { year: 2026, month: 1 },
+    YearMonth { year: 2095, month: 6 },
+    YearMonth { year: 2099, month: 12 },
+];
+
+/// An unfinished year at `now` with the `completions` more digits make of it: checks that it is
+/// potentially valid exactly when one of them is valid, and returns its check and whether it is.
+fn waits_exactly_when_completable(input: &str, now: YearMonth, completions: &[ExpiryCheck]) -> (ExpiryCheck, bool) {
+    let check = validate_expiry(input, now);
+    let completable = completions.iter().any(|c| c.is_valid);
+    assert_eq!(check.is_potentially_valid, completable, "{input} at {now:?}");
+    (check, completable)
+}
+
+/// The rule behind the table above, over every month and three-digit year at each of NOWS: a
+/// three-digit year waits exactly when a fourth digit can make the date valid, and otherwise
+/// carries the error of the completion nearest now.
 #[test]
 fn expiry_three_digit_year_waits_exactly_when_a_fourth_digit_can_complete_it() {
-    for now in [
-        NOW,
-        YearMonth { year: 2029, month: 11 },
-        YearMonth { year: 2030, month: 1 },
-        YearMonth { year: 2026, month: 1 },
-        YearMonth { year: 2099, month: 12 },
-    ] {
+    for now in NOWS {
         for month in 1..=12u8 {
             for yyy in 100..=999u16 {
                 let input = format!("{month:02}/{yyy}");
-                let check = validate_expiry(&input, now);
-                let completions: Vec<_> =
-                    (0..=9).map(|d| validate_expiry(&format!("{input}{d}"), now)).collect();
-                let completable = completions.iter().any(|c| c.is_valid);
-                assert_eq!(check.is_potentially_valid, completable, "{input} at {now:?}");
+                let completions: Vec<_> = (0..=9).map(|d| validate_expiry(&format!("{input}{d}"), now)).collect();
+                let (check, completable) = waits_exactly_when_completable(&input, now, &completions);
                 if !completable {
                     let nearest = (yyy * 10).max(now.year).min(yyy * 10 + 9) - yyy * 10;
                     assert_eq!(check.problem, completions[nearest as usize].problem, "{input} at {now:?}");
@@ -137,24 +147,15 @@ fn expiry_three_digit_year_waits_exactly_when_a_fourth_digit_can_complete_it() {
 /// valid, and otherwise carries an error those completions bring.
 #[test]
 fn expiry_one_digit_year_waits_exactly_when_a_year_it_begins_can_complete_it() {
-    for now in [
-        NOW,
-        YearMonth { year: 2029, month: 11 },
-        YearMonth { year: 2030, month: 1 },
-        YearMonth { year: 2026, month: 1 },
-        YearMonth { year: 2095, month: 6 },
-        YearMonth { year: 2099, month: 12 },
-    ] {
+    for now in NOWS {
         for month in 1..=12u8 {
             for d in 0..=9u16 {
                 let input = format!("{month:02}/{d}");
-                let check = validate_expiry(&input, now);
                 let completions: Vec<_> = (0..=9)
                     .map(|y| validate_expiry(&format!("{input}{y}"), now))
                     .chain((0..=999).map(|yyy| validate_expiry(&format!("{input}{yyy:03}"), now)))
                     .collect();
-                let completable = completions.iter().any(|c| c.is_valid);
-                assert_eq!(check.is_potentially_valid, completable, "{input} at {now:?}");
+                let (check, completable) = waits_exactly_when_completable(&input, now, &completions);
                 assert!(!check.is_valid, "{input}");
                 if completable {
                     assert_eq!(check.problem, None, "{input} at {now:?}");

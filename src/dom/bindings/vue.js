@@ -19,6 +19,8 @@ import { defineComponent, h, inject, onActivated, onBeforeUnmount, onDeactivated
 import { COMPONENTS, EVENTS, optionsKey, optionsUpdate, placeholder, resolvePayjp } from './shared.js';
 
 const KEY = Symbol('payjp-wasm');
+/** Each SDK event and the name a component emits it by (`loadError`: `@load-error` in templates). */
+const EMITS = EVENTS.map(([event, handler]) => [event, handler[0].toLowerCase() + handler.slice(1)]);
 
 /**
  * `<Elements :payjp :options>`: `payjp` is a Payjp instance, a promise of one, a function that
@@ -94,7 +96,7 @@ function elementComponent(name, type) {
   return defineComponent({
     name,
     props: { options: { type: Object, default: undefined } },
-    emits: EVENTS.map(([, handler]) => handler[0].toLowerCase() + handler.slice(1)),
+    emits: EMITS.map(([, name]) => name),
     setup(props, { emit, expose }) {
       const { elements } = injected(`<${name}>`);
       const box = shallowRef(null);
@@ -107,9 +109,7 @@ function elementComponent(name, type) {
         if (!elements.value || !box.value) return;
         const element = elements.value.create(type, props.options);
         shown = { element, key: optionsKey(props.options) };
-        for (const [event, handler] of EVENTS) {
-          element.on(event, (e) => emit(handler[0].toLowerCase() + handler.slice(1), event === 'ready' ? element : e));
-        }
+        for (const [event, name] of EMITS) element.on(event, (e) => emit(name, event === 'ready' ? element : e));
         element.mount(box.value);
         mounted.value = true;
       };
