@@ -23,12 +23,12 @@ const bundle = (entry, out) => build({
 });
 await bundle('peers-entry.js', 'peers.js');
 await bundle('braintree-entry.js', 'braintree.js');
-const frameBytes = gz('www/frame.html') + gz('pkg/core.js') + gz('pkg/payjp_wasm_bg.wasm');
+const frameBytes = gz('www/frame.html') + gz('pkg/frame.js') + gz('pkg/frame_bg.wasm');
 const bytes = {
   // Direct mode: the page loads the host, the core and the wasm.
   direct: gz('pkg/index.js') + gz('pkg/core.js') + gz('pkg/payjp_wasm_bg.wasm'),
   // Isolated: the merchant page loads only the host (or the drop-in); each frame page loads the
-  // core and the wasm from the payment origin (cached across the frames of one page).
+  // frame core (frame.js and its wasm) from the payment origin (cached across the frames of one page).
   isolatedPage: gz('pkg/index.js'),
   isolatedPageDropIn: gz('pkg/payjp.js'),
   isolatedFrame: frameBytes,
@@ -115,7 +115,7 @@ async function benchPeers() {
 | figure | ours | peers in the same run | budget |
 |---|---|---|---|
 | bytes, gzip -9: isolated merchant page | ${kb(bytes.isolatedPage)} (index.js; the drop-in payjp.js ${kb(bytes.isolatedPageDropIn)}), no wasm | braintree-web client + hosted-fields, the merchant side: ${kb(bytes.braintree)} | ≤ 10,240 B |
-| bytes, gzip -9: one payment frame page | ${kb(bytes.isolatedFrame)} (frame page, core.js, wasm; the frames of a page share the cache) | | ≤ 61,440 B |
+| bytes, gzip -9: one payment frame page | ${kb(bytes.isolatedFrame)} (frame page, frame.js, its wasm; the frames of a page share the cache) | | ≤ 61,440 B |
 | bytes, gzip -9: direct mode page | ${kb(bytes.direct)} | card-validator + cleave.js ${kb(bytes.cardValidatorCleave)} (no fields, no API) | ≤ 71,680 B |
 | navigation start → fields ready, ${COLD_LOADS} cold loads each, interleaved | isolated p50 ${ms(ready.isolated.p50)}, p95 ${ms(ready.isolated.p95)}; direct p50 ${ms(ready.direct.p50)}, p95 ${ms(ready.direct.p95)} | an empty iframe from the payment origin: p50 ${ms(ready.emptyFrame.p50)}, p95 ${ms(ready.emptyFrame.p95)}; a plain form, no SDK: p50 ${ms(ready.floor.p50)} | isolated ≤ empty iframe + 80 ms (p50): now + ${ms(ready.isolatedOverEmptyFrame.p50)} (median of paired loads; difference of medians ${ms(ready.isolated.p50 - ready.emptyFrame.p50)}) |
 | keystroke → formatted DOM, ${KEYSTROKES} keystrokes | p50 ${ms(keys.ours.p50)}, p95 ${ms(keys.ours.p95)} | cleave.js p50 ${ms(keys.cleave.p50)}, p95 ${ms(keys.cleave.p95)} | ≤ 2 ms p95 |

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/:
-#   1. the Rust core with wasm-pack (release profile tuned for size) into target/pkg-build/glue/;
+#   1. the Rust core with wasm-pack (release profile tuned for size), twice: the page's core and
+#      the frames' (without the standalone validators), into target/pkg-build/glue{,-frame}/;
 #   2. shorter import and export names in the wasm and its glue (scripts/shorten-names.mjs), then
 #      wasm-opt -Oz from npm's binaryen;
 #   3. esbuild bundles and terser minifies the JavaScript: index.js (the package entry: the merchant page's host, no
-#      wasm), core.js (the wasm glue, card fields, badge and frame runtime), tds-return.js (where a
+#      wasm), core.js (the page's core: validators and direct mode), frame.js (the wasm glue, card
+#      fields, badge and frame runtime of the payment frames), tds-return.js (where a
 #      3-D Secure challenge returns, on the frame origin) and payjp.js (the drop-in classic script);
 #   4. web.js (the ./web entry), react.js and vue.js (the framework bindings), the hand-written
 #      types and our manifest fields.
@@ -25,35 +27,52 @@ shopt -s nullglob
 flags=(${RUSTFLAGS:-})
 for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do flags+=("--remap-path-prefix=$dir="); done
 shopt -u nullglob
-log=$(mktemp)
-CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${flags[*]}") wasm-pack build --release --target web --out-dir "$stage/glue" --out-name payjp_wasm --no-pack . >/dev/null 2>"$log" \
-  || { cat "$log" >&2; rm -f "$log"; exit 1; }
-rm -f "$log"
-node scripts/shorten-names.mjs "$stage/glue/payjp_wasm_bg.wasm" "$stage/glue/payjp_wasm.js" >/dev/null
+# Two builds of the crate (`wasm_build dir name cargo-args…`: glue dir/name.js, wasm dir/name_bg.wasm):
+#   glue/payjp_wasm        the page's core (core.js: `init()`'s validators and direct mode), every
+#                          feature; its wasm keeps the published name payjp_wasm_bg.wasm;
+#   glue-frame/frame       the payment frames' (frame.js), without the standalone validators no
+#                          frame calls (`--no-default-features`: 2.9 KB gzipped less per frame).
+wasm_build() {
+  local glue="$stage/$1" name=$2 log; shift 2
+  log=$(mktemp)
+  CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${flags[*]}") wasm-pack build --release --target web --out-dir "$glue" --out-name "$name" --no-pack . -- "$@" >/dev/null 2>"$log" \
+    || { cat "$log" >&2; rm -f "$log"; exit 1; }
+  rm -f "$log"
+  node scripts/shorten-names.mjs "$glue/${name}_bg.wasm" "$glue/$name.js" >/dev/null
 
-# --low-memory-unused (below) holds only while nothing is placed in the first 1 KB of memory.
-lowest=$(wasm-dis "$stage/glue/payjp_wasm_bg.wasm" \
-  | awk 'match($0, /^ \(data [^(]*\(i32\.const [0-9]+\)/) { n = substr($0, RSTART, RLENGTH); sub(/.*const /, "", n); sub(/\)/, "", n); if (m == "" || n + 0 < m) m = n + 0 } END { print m }')
-if [ -n "$lowest" ] && [ "$lowest" -lt 1024 ]; then
-  echo "build-pkg: the module places data at $lowest, in the first 1 KB: wasm-opt's --low-memory-unused would be wrong" >&2
-  exit 1
-fi
+  # --low-memory-unused (below) holds only while nothing is placed in the first 1 KB of memory.
+  local lowest
+  lowest=$(wasm-dis "$glue/${name}_bg.wasm" \
+    | awk 'match($0, /^ \(data [^(]*\(i32\.const [0-9]+\)/) { n = substr($0, RSTART, RLENGTH); sub(/.*const /, "", n); sub(/\)/, "", n); if (m == "" || n + 0 < m) m = n + 0 } END { print m }')
+  if [ -n "$lowest" ] && [ "$lowest" -lt 1024 ]; then
+    echo "build-pkg: the $name module places data at $lowest, in the first 1 KB: wasm-opt's --low-memory-unused would be wrong" >&2
+    exit 1
+  fi
 
-# Features rustc emits for wasm32-unknown-unknown today; wasm-opt must be allowed to keep them.
-# --converge repeats -Oz until the module stops shrinking; --low-memory-unused lets wasm-opt fold
-# constant offsets into loads and stores. Together -333 B gzipped. The latter assumes nothing uses
-# the first 1 KB of memory: true of Rust's layout (the 1 MB stack comes first and grows down
-# towards 0; data starts at 1 MB), short of a stack within 1 KB of overflowing.
-wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$stage/glue/payjp_wasm_bg.wasm" -o "$out/payjp_wasm_bg.wasm"
+  # Features rustc emits for wasm32-unknown-unknown today; wasm-opt must be allowed to keep them.
+  # --converge repeats -Oz until the module stops shrinking; --low-memory-unused lets wasm-opt fold
+  # constant offsets into loads and stores. Together -333 B gzipped. The latter assumes nothing uses
+  # the first 1 KB of memory: true of Rust's layout (the 1 MB stack comes first and grows down
+  # towards 0; data starts at 1 MB), short of a stack within 1 KB of overflowing.
+  wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$glue/${name}_bg.wasm" -o "$glue/opt.wasm"
+}
+wasm_build glue payjp_wasm
+wasm_build glue-frame frame --no-default-features
+cp "$stage/glue/opt.wasm" "$out/payjp_wasm_bg.wasm"
+cp "$stage/glue-frame/opt.wasm" "$out/frame_bg.wasm"
 
 # The sources (src/dom/page, frame, shared) import the glue as ../payjp_wasm.js; stage them with
 # it and bundle. The staged copy is also what tests/browser serves to import a source module on
 # its own.
+# The frames' bundle is made from a second copy, with the frames' glue in that place.
 cp -r src/dom/page src/dom/frame src/dom/shared src/dom/bindings "$stage/src/"
 cp "$stage/glue/payjp_wasm.js" "$stage/src/payjp_wasm.js"
+mkdir -p "$stage/src-frame"
+cp -r src/dom/frame src/dom/shared "$stage/src-frame/"
+cp "$stage/glue-frame/frame.js" "$stage/src-frame/payjp_wasm.js"
 # Each bundle: esbuild bundles, terser minifies (three compress passes, function declarations
 # hoisted), smaller gzipped than esbuild's minifier: ~300 bytes on the page's side, ~470 on
 # core.js. Output is ASCII: the Japanese texts as \u escapes gzip smaller than as UTF-8 (-70 bytes
@@ -74,9 +93,12 @@ bundle() { # entry format out compress-options [esbuild args]
 bundle "$stage/src/page/index.js" esm "$out/index.js" $PAGE --external:./core.js --external:./tds.js
 # tds.js: the 3-D Secure dialog, which the page's side loads when a challenge starts.
 bundle "$stage/src/page/three-d-secure.js" esm "$out/tds.js" $PAGE
-# core.js: the wasm glue, the card fields, the badge and the frame runtime. The frames load it;
-# so does index.js's init(), for the validators and direct mode.
+# core.js: the page's core, which index.js's init() loads: the wasm glue with the validators, and
+# direct mode's backend (the card fields, the badge, the client).
 bundle "$stage/src/frame/index.js" esm "$out/core.js" $FRAME
+# frame.js: what the payment frames load (www/frame.html): the card fields, the badge, the frame
+# runtime and the frames' glue (its wasm is frame_bg.wasm).
+bundle "$stage/src-frame/frame/main.js" esm "$out/frame.js" $FRAME
 # tds-return.js: the frame origin's page where a 3-D Secure challenge returns (www/tds-return.html).
 bundle "$stage/src/frame/return.js" esm "$out/tds-return.js" $FRAME
 cp src/dom/index.d.ts "$out/index.d.ts"
@@ -90,8 +112,7 @@ bundle "$stage/src/bindings/vue.js" esm "$out/vue.js" $PAGE --external:vue
 cp src/dom/bindings/react.d.ts src/dom/bindings/vue.d.ts "$out/"
 # ./web: the same module, for browsers without a bundler (<script type="module">).
 printf "export * from './index.js';\nexport { default } from './index.js';\n" > "$out/web.js"
-# payjp.js: the drop-in classic script for payjp.js v2 pages (the host inside; core.js beside it
-# only for direct mode).
+# payjp.js: the drop-in classic script for payjp.js v2 pages (the host inside; isolated only).
 bundle "$stage/src/page/classic.js" iife "$out/payjp.js" $PAGE
 
 # pkg.json holds our manifest fields; the version comes from Cargo.toml.

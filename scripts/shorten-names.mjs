@@ -3,7 +3,7 @@
 // Imports: wasm-bindgen names every import like `__wbg_setTimeout_9ef22b48643bd7de`: the 16 hex
 // digits are there to keep names unique across crates, and they are the least compressible bytes
 // in the download, twice (once in the wasm import section, once as a key in the glue). This
-// rewrites them as `a`, `b`, … and the import module `./payjp_wasm_bg.js` as `w`.
+// rewrites them as `a`, `b`, … and the import module (`./payjp_wasm_bg.js`) as `w`.
 // Exports: the glue is the module's only caller, through `wasm.<name>` (`__wbindgen_realloc`,
 // `wasm_bindgen__convert__closures_____invoke__h5e84aab8614c9381`, …; the public functions are
 // the glue's own JS exports, which keep their names). Each export the glue uses becomes `a`, `b`,
@@ -12,11 +12,13 @@
 // result.
 //   node scripts/shorten-names.mjs target/pkg-build/glue/payjp_wasm_bg.wasm target/pkg-build/glue/payjp_wasm.js
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 const [wasmPath, gluePath] = process.argv.slice(2);
 const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, 'utf8');
-const GLUE_MODULE = './payjp_wasm_bg.js';
+// wasm-bindgen names the import module after the glue: `./<out-name>_bg.js`.
+const GLUE_MODULE = `./${basename(gluePath, '.js')}_bg.js`;
 const SHORT_MODULE = 'w';
 
 function readU32(buf, pos) {

@@ -27,6 +27,7 @@ const TEXT = {
     tds: '3Dセキュアで本人認証する',
     problems: '入力内容を確認してください', paidButton: 'お支払い済み',
     chargeFailed: 'カード会社により決済が承認されませんでした。別のカードをお試しください。',
+    didYouMean: (a) => `もしかして ${a} ですか？（タップで修正）`,
   },
   en: {
     summary: 'Your order', item1: 'Organic sencha 100 g × 2', shipping: 'Shipping', total: 'Total (tax incl.)',
@@ -38,6 +39,7 @@ const TEXT = {
     tds: 'Verify the card with 3-D Secure',
     problems: 'Please check the following', paidButton: 'Paid',
     chargeFailed: 'The card issuer did not approve the payment. Please try another card.',
+    didYouMean: (a) => `Did you mean ${a}? (tap to correct)`,
   },
 };
 const t = TEXT[lang];
@@ -132,6 +134,26 @@ function markOwn(id, message) {
   $(`${id}-error`).textContent = message ?? '';
 }
 for (const id of ['name', 'email']) $(id).addEventListener('input', () => markOwn(id, null));
+
+// A slip in a common mail domain (docomo.ne.jo, gmial.com) gets a one-tap correction when the
+// buyer leaves the input: 3-D Secure's mail goes to this address. The SDK answers from its
+// controller frame; this page loads nothing for it.
+const suggest = $('email-suggest');
+$('email').addEventListener('input', () => (suggest.hidden = true));
+$('email').addEventListener('change', async () => {
+  const typed = $('email').value;
+  const suggestion = await payjp.suggestEmail(typed);
+  if (!suggestion || $('email').value !== typed) return;
+  suggest.dataset.value = suggestion;
+  suggest.textContent = t.didYouMean(suggestion);
+  suggest.hidden = false;
+});
+suggest.addEventListener('click', () => {
+  $('email').value = suggest.dataset.value;
+  suggest.hidden = true;
+  markOwn('email', null);
+  $('email').focus();
+});
 function showProblems(errors) {
   const list = $('problems-list');
   list.replaceChildren();
@@ -227,6 +249,7 @@ function confirm(charge) {
   pay.disabled = true;
   pay.textContent = t.paidButton;
   for (const id of ['name', 'email', 'tds']) $(id).disabled = true;
+  suggest.hidden = true;
   for (const type of ['card', 'cardNumber', 'cardExpiry', 'cardCvc', 'cardholderName']) elements.getElement(type)?.update({ disabled: true });
   $('pay-form').classList.add('paid');
   result.focus();

@@ -5,8 +5,8 @@
 //!   the issuer (a real issuer's pages are on any https origin);
 //! - `/tds-return.html` (`www/tds-return.html`): where a challenge returns (the redirect name
 //!   `payjp-wasm`), and the redirect workflow's launcher;
-//! - the package under `/pkg` (readable cross-origin: the drop-in script imports `core.js` from here
-//!   in direct mode).
+//! - the package under `/pkg`: `frame.js` and its wasm for these pages, and the rest readable
+//!   cross-origin (a merchant page loads `payjp.js` and `tds.js` from here).
 //!
 //! Each page gets a strict CSP whose `frame-ancestors` is the same allow-list as CORS, so only
 //! allowed merchant origins can embed them; any other embedder gets a blocked frame.

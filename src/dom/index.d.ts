@@ -266,6 +266,12 @@ export interface PayjpInstance {
   getPublicKey(): string;
   retrieveAvailability(options?: { tenant?: string }): Promise<AvailabilityResult>;
   checkConnection(): Promise<ConnectionCheck>;
+  /**
+   * The address with its domain corrected when the domain is a slip of a mail domain most
+   * Japanese buyers use (`taro@docomo.ne.jo` → `taro@docomo.ne.jp`; `gmial.com`, `ezweb.jp`),
+   * else null: for a "did you mean" under the page's own e-mail input. Never rejects but on misuse.
+   */
+  suggestEmail(address: string): Promise<string | null>;
   elements(options?: ElementsOptions): Elements;
   /**
    * Resolves with the token or `{ error }`; rejects only on misuse (e.g. an unmounted element).

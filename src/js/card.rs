@@ -153,6 +153,14 @@ pub fn sdk_error(code: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
     Ok(super::payjp::error_result(&crate::api::ApiError::sdk(&code), Lang::from_tag(&lang)))
 }
 
+/// `_suggestEmail(address)` → the address with its domain corrected (`taro@docomo.ne.jo` →
+/// `taro@docomo.ne.jp`), or null (`core::suggest_email`). Behind `payjp.suggestEmail()`: the
+/// controller frame answers it in isolated mode, the page's core in direct mode.
+#[wasm_bindgen(js_name = _suggestEmail, skip_typescript)]
+pub fn suggest_email(address: JsValue) -> Result<Option<String>, JsValue> {
+    Ok(crate::core::suggest_email(&text(&address, "address")?))
+}
+
 #[wasm_bindgen(js_class = PayjpInstance)]
 impl PayjpInstance {
     /// `_error(code)`: [`sdk_error`] in this instance's locale.

@@ -396,6 +396,13 @@ test('the badge warns instead of claiming on a page that is not a secure context
   assert(root.querySelector('.payjp-badge').classList.contains('payjp-insecure'));
 });
 
+test('suggestEmail answers from the page\'s core in direct mode', async () => {
+  const payjp = instance('en');
+  equal(await payjp.suggestEmail('taro@docomo.ne.jo'), 'taro@docomo.ne.jp');
+  equal(await payjp.suggestEmail('taro@au.com'), null);
+  await rejects(payjp.suggestEmail(42), 'suggestEmail: expected the address to be a string');
+});
+
 test('ten mount and unmount cycles leave nothing behind', async () => {
   const el = instance('en').elements().create('card');
   const root = container();

@@ -167,6 +167,24 @@ const TABLE = [
     await fails(() => payjp.openThreeDSecureDialog('nope', 1000), TypeError, 'ch_');
     await fails(() => payjp.openThreeDSecureDialog('ch_1', { timeout: 'soon' }), TypeError, 'timeout');
   }],
+  // Ours, beside v2 (payjp.js v2 has no such method): answered by the controller frame.
+  ['suggestEmail(address): a slip in a common mail domain gets the corrected address, anything else null; a non-string rejects', async (P, make) => {
+    const payjp = make();
+    for (const [typed, suggestion] of [
+      ['taro@docomo.ne.jo', 'taro@docomo.ne.jp'],
+      [' Taro.Yamada@GMIAL.COM ', 'Taro.Yamada@gmail.com'],
+      ['ｔａｒｏ＠ｅｚｗｅｂ．ｊｐ', 'taro@ezweb.ne.jp'],
+      ['taro@yahoo.co', 'taro@yahoo.co.jp'],
+      ['taro@i.softbank.jp', null],
+      ['taro@ymail.com', null],
+      ['taro@example.jp', null],
+      ['taro', null],
+      ['', null],
+    ]) {
+      equal(await payjp.suggestEmail(typed), suggestion, typed);
+    }
+    await fails(() => payjp.suggestEmail(undefined), TypeError, 'suggestEmail: expected the address to be a string');
+  }],
 ];
 
 /** Loads the drop-in from the payment origin, as pages load payjp.js from PAY.JP. */

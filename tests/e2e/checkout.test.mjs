@@ -308,6 +308,29 @@ for (const m of ['isolated', 'direct']) {
     assert.equal((await stats()).tokens_created, 1);
   });
 
+  test('a slip in the e-mail domain gets a one-tap correction when the buyer leaves the input', async () => {
+    const page = await open('?lang=en');
+    const email = page.locator('#email');
+    const hint = page.locator('#email-suggest');
+    await email.fill('taro@docomo.ne.jo');
+    await email.press('Tab');
+    await hint.waitFor({ state: 'visible' });
+    assert.equal(await hint.textContent(), 'Did you mean taro@docomo.ne.jp? (tap to correct)');
+    // Typing again takes it away; leaving again brings it back.
+    await email.press('End');
+    await page.keyboard.type(' ');
+    assert.equal(await hint.isHidden(), true);
+    await email.fill('taro@gmial.com');
+    await email.press('Tab');
+    await page.waitForFunction(() => document.getElementById('email-suggest').textContent.includes('taro@gmail.com'));
+    await hint.click();
+    assert.equal(await email.inputValue(), 'taro@gmail.com');
+    assert.equal(await hint.isHidden(), true);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'email');
+    // Nothing went to the API for it.
+    assert.equal((await stats()).token_requests, 0);
+  });
+
   test('invalid fields are flagged and nothing is sent', async () => {
     const page = await open('?lang=en&tds=0');
     current.secrets.push('4242424242');

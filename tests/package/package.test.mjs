@@ -13,7 +13,7 @@ const PKG = join(ROOT, 'pkg');
 test('npm pack ships exactly the intended files', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PKG, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['core.js', 'index.d.ts', 'index.js', 'package.json', 'payjp.js', 'payjp_wasm_bg.wasm', 'react.d.ts', 'react.js', 'tds-return.js', 'tds.js', 'vue.d.ts', 'vue.js', 'web.js']);
+  assert.deepEqual(files, ['core.js', 'frame.js', 'frame_bg.wasm', 'index.d.ts', 'index.js', 'package.json', 'payjp.js', 'payjp_wasm_bg.wasm', 'react.d.ts', 'react.js', 'tds-return.js', 'tds.js', 'vue.d.ts', 'vue.js', 'web.js']);
 });
 
 test('the entry an isolated merchant page loads carries no wasm and no card code', () => {
@@ -74,6 +74,26 @@ test('init() is memoised, and a failed load can be retried', async () => {
   assert.equal(mod.validateCardNumber('4242 4242 4242 4242').isValid, true);
 });
 
+test("the frames' wasm is the page's core without the standalone validators", async () => {
+  // frame.js's glue and wasm (target/pkg-build/glue-frame, as pkg/ ships them).
+  const frame = await import(join(ROOT, 'target', 'pkg-build', 'glue-frame', 'frame.js'));
+  frame.initSync({ module: readFileSync(join(PKG, 'frame_bg.wasm')) });
+  const validators = ['validateCardNumber', 'validateExpiry', 'validateCvc', 'validateHolderName', 'validateEmail', 'validatePhone', 'formatCardNumber', 'detectBrand'];
+  for (const name of validators) assert.equal(frame[name], undefined, name);
+  // What the frames call is there, and answers as the page's core does.
+  const core = await import(join(ROOT, 'target', 'pkg-build', 'glue', 'payjp_wasm.js'));
+  core.initSync({ module: readFileSync(join(PKG, 'payjp_wasm_bg.wasm')) });
+  for (const name of validators) assert.equal(typeof core[name], 'function', name);
+  const edit = (g) => g._edit(g.FieldKind.Number, '', '４２４２４２４２', 8, g.EditKind.Insert, 'unknown', false, false, 'en');
+  assert.deepEqual(edit(frame), edit(core));
+  assert.equal(frame._suggestEmail('taro@docomo.ne.jo'), 'taro@docomo.ne.jp');
+  assert.equal(typeof frame.Payjp, 'function');
+  // frame.js loads frame_bg.wasm; the page's core.js, payjp_wasm_bg.wasm.
+  assert.match(readFileSync(join(PKG, 'frame.js'), 'utf8'), /frame_bg\.wasm/);
+  assert.doesNotMatch(readFileSync(join(PKG, 'frame.js'), 'utf8'), /payjp_wasm_bg\.wasm|validateCardNumber/);
+  assert.match(readFileSync(join(PKG, 'core.js'), 'utf8'), /payjp_wasm_bg\.wasm/);
+});
+
 test('no export hangs or breaks the module, whatever JS values it is given', async () => {
   // The wasm glue as built (target/pkg-build/glue, the same module pkg/ ships), instantiated in
   // Node. Every export, public and internal, gets values of every JS type, many times over: once,
@@ -94,6 +114,7 @@ test('no export hangs or breaks the module, whatever JS values it is given', asy
     (a, b) => glue.validatePhone(a, b),
     (a, b) => glue.formatCardNumber(a, b),
     (a) => glue.detectBrand(a),
+    (a) => glue._suggestEmail(a),
     (a, b) => glue.Payjp(a, b),
   ];
   let threw = 0;
@@ -114,6 +135,7 @@ test('no export hangs or breaks the module, whatever JS values it is given', asy
   assert.ok(threw > 0);
   // Still whole: the same answers as before any of it.
   assert.equal(glue.validateCardNumber('4242 4242 4242 4242').isValid, true);
+  assert.equal(glue._suggestEmail('taro@gmial.com'), 'taro@gmail.com');
   assert.deepEqual(glue._edit(glue.FieldKind.Number, '', '42424242', 8, glue.EditKind.Insert, 'unknown', false, false, 'en').value, '4242 4242');
   const instance = glue.Payjp('pk_test_0123456789abcdef01234567', { apiBase: 'http://127.0.0.1:1/v1' });
   for (const a of weird) {

@@ -27,6 +27,10 @@ export async function misuses(): Promise<void> {
   // @ts-expect-error: error may be null
   const c: string = r.error.code;
   const payjp = Payjp('pk_test_x', { frameOrigin: 'https://js.example.com' });
+  // @ts-expect-error: the address is a string
+  await payjp.suggestEmail(null);
+  // @ts-expect-error: there may be nothing to suggest
+  const s: string = await payjp.suggestEmail('taro@gmial.com');
   const check = await payjp.checkConnection();
   // @ts-expect-error: latencyMs only exists when reachable
   const l: number = check.latencyMs;
@@ -61,5 +65,5 @@ export async function misuses(): Promise<void> {
   await payjp.createToken(card, { tenant: 1 });
   // @ts-expect-error: openThreeDSecureIframe takes no options
   await payjp.openThreeDSecureIframe('ch_1', 1000);
-  void [b, c, l];
+  void [b, c, l, s];
 }

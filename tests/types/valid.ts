@@ -39,6 +39,8 @@ export async function examples(): Promise<void> {
     const brands: CardBrand[] = availability.card_types_supported;
     void brands;
   }
+  const suggestion: string | null = await payjp.suggestEmail('taro@docomo.ne.jo');
+  void suggestion;
   const check: ConnectionCheck = await payjp.checkConnection();
   if (check.reachable) {
     const latency: number = check.latencyMs;

@@ -3,7 +3,7 @@
 // with it inside the payment origin (rendezvous.js), and makes the token and every other API call.
 // The page asks over its own port and gets back results only: tokens (brand and last four digits,
 // as PAY.JP returns them) and `{ error }`.
-import { Payjp as createClient, _error as sdkError } from '../payjp_wasm.js';
+import { Payjp as createClient, _error as sdkError, _suggestEmail } from '../payjp_wasm.js';
 import { TYPES, isObject } from '../shared/dom.js';
 import { allowedApiBases, defaultApiBase } from './api-bases.js';
 import { TAG, isLive, listenToSiblings, tellSiblings } from './rendezvous.js';
@@ -138,6 +138,7 @@ export function runController(frame, page, raw) {
     token: (d) => tokenize(String(d.group), d.options),
     availability: (d) => client.retrieveAvailability({ tenant: typeof d.tenant === 'string' ? d.tenant : undefined }),
     connection: () => client.checkConnection(),
+    suggestEmail: (d) => ({ suggestion: _suggestEmail(String(d.address)) }),
     tdsStart: (d) => tds.start(d),
     tdsWait: (d) => tds.wait(d),
     tdsCancel: (d) => tds.cancel(d),

@@ -1,7 +1,7 @@
 // Direct mode (`isolation: 'none'`, an explicit opt-in): the backend of a `Payjp` instance whose
 // card inputs, badge and API client run in the merchant's page. It lives in core.js, beside the
 // code it drives, so the page's host (index.js) carries none of it.
-import { Payjp as createClient } from '../payjp_wasm.js';
+import { Payjp as createClient, _suggestEmail } from '../payjp_wasm.js';
 import { renderBadge } from './badge.js';
 import { isObject } from '../shared/dom.js';
 import { renderChallenge } from './challenge.js';
@@ -57,6 +57,7 @@ export function directBackend(config, cardViews) {
     },
     retrieveAvailability: (tenant) => client.retrieveAvailability({ tenant }),
     checkConnection: () => client.checkConnection(),
+    suggestEmail: (address) => ({ suggestion: _suggestEmail(address) }),
     // `w`: the popup the page opened for this challenge (with tdsStart).
     tds: async (t, d, w) => {
       if (t === 'tdsStart') popup = w ?? null;

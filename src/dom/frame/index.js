@@ -1,16 +1,13 @@
-// core.js: the WebAssembly core and everything that touches card data. It runs inside the
-// payment origin's frames (www/frame.html loads it and it starts) and, only in direct mode or for the
-// standalone validators, in the merchant's page, where the package entry (index.js) loads it
-// lazily from `init()`. Nothing here is the public API: index.js re-exports what is.
+// core.js: the page's WebAssembly core. The package entry (index.js) loads it into the merchant's
+// page lazily, from `init()`, for the standalone validators and direct mode (`isolation: 'none'`):
+// the wasm glue with the validators, and direct mode's backend, which runs the card inputs, the
+// badge and the API client in the page. Nothing here is the public API: index.js re-exports what
+// is.
 //
-// www/frame.html, the frame page the payment origin serves, holds no comments: every frame
-// downloads it. Its root carries data-payjp-frame, so this module starts there: it reads its mode
-// (a field element, the hidden controller or the badge) from the URL fragment the merchant page's
-// SDK wrote, checks who embeds it, and renders (start.js). The page preloads the wasm while this
-// module loads, so the core is ready sooner.
+// The payment frames load frame.js instead (main.js): the same inputs and client, the frame
+// runtime, and a wasm built without the validators.
 import initWasm from '../payjp_wasm.js';
-import { core } from './core-state.js';
-import { startFrame as start } from './start.js';
+import { loadOnce } from './core-state.js';
 
 export {
   validateCardNumber,
@@ -24,27 +21,5 @@ export {
 } from '../payjp_wasm.js';
 export { directBackend } from './direct.js';
 
-let loading;
 /** Loads the wasm once; a failed load is forgotten, so calling again retries. */
-export function init(input) {
-  loading ??= initWasm(input).then(
-    (exports) => {
-      core.loaded = true;
-      return exports;
-    },
-    (error) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
-
-/** Runs www/frame.html, the page isolated elements load from the payment origin. */
-export function startFrame() {
-  return start(window, init);
-}
-
-// The frame page marks its root element; loading this module there is all it takes to start (one
-// module, no import chain, so the fields are ready sooner). Anywhere else, importing does nothing.
-if (typeof document !== 'undefined' && document.documentElement?.hasAttribute('data-payjp-frame')) startFrame();
+export const init = loadOnce(initWasm);

@@ -32,6 +32,10 @@ export default function init(input) {
  * direct mode before `init()`.
  */
 export function Payjp(publicKey, options) {
+  // Here, not in createPayjp: the drop-in script never runs without a window.
+  if (typeof window === 'undefined') {
+    throw new Error('Payjp: this needs a browser (window is undefined). Create it in client-side code, not during server-side rendering.');
+  }
   return createPayjp(publicKey, options, { direct: directMode(loader.core()), loadChallenge: () => import('./tds.js') });
 }
 

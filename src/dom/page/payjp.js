@@ -109,6 +109,7 @@ function isolatedBackend(frame, config) {
     createToken: (s, data) => call('token', { group: s.group.id, options: data }),
     retrieveAvailability: (tenant) => call('availability', { tenant }),
     checkConnection: () => call('connection'),
+    suggestEmail: (address) => call('suggestEmail', { address }),
     // 3-D Secure runs in the controller (src/dom/frame/challenges.js), which stays up while a
     // challenge is open. A page load that is not a return asks nothing.
     tds: async (t, d) => {
@@ -131,9 +132,6 @@ function isolatedBackend(frame, config) {
  * options name a frame origin, the instance fails closed.
  */
 export function createPayjp(publicKey, options, { direct, loadChallenge, refused }) {
-  if (typeof window === 'undefined') {
-    throw new Error('Payjp: this needs a browser (window is undefined). Create it in client-side code, not during server-side rendering.');
-  }
   const config = clientOptions(publicKey, options);
   const tds = threeDSecureOptions(options, options?.isolation !== 'none', direct);
   let backend;
@@ -174,6 +172,19 @@ class PayjpInstance {
   /** `checkConnection()` → `{ reachable: true, status, latencyMs }` or `{ reachable: false, reason }`. */
   checkConnection() {
     return this.#backend.checkConnection();
+  }
+
+  /**
+   * `suggestEmail(address)` → the address with its domain corrected when the domain is a slip of
+   * a mail domain most Japanese buyers use (`taro@docomo.ne.jo` → `taro@docomo.ne.jp`,
+   * `gmial.com`, `ezweb.jp`), else null. For a "did you mean" under the page's own e-mail input;
+   * in isolated mode the controller frame answers (no download in this page).
+   */
+  async suggestEmail(address) {
+    if (typeof address !== 'string') throw new TypeError('suggestEmail: expected the address to be a string.');
+    // `{ suggestion }` (a string, or undefined for none), or `{ error }` when the frames could not
+    // answer: nothing to suggest then.
+    return (await this.#backend.suggestEmail(address)).suggestion ?? null;
   }
 
   /**

@@ -33,6 +33,7 @@ export function refusedBackend(lang) {
     createToken: result,
     retrieveAvailability: result,
     checkConnection: () => Promise.resolve({ reachable: false, reason: 'network' }),
+    suggestEmail: result,
     // Nothing was started here, so a return has nothing to finish.
     tds: (t) => (t === 'tdsReturn' ? Promise.resolve(null) : result()),
     badge: () => ({ root: '', remove() {} }),
