@@ -30,6 +30,9 @@ const SITE = join(ROOT, 'tests', 'attacks', 'site');
  */
 const SCENARIOS = [
   { name: 'a relay in place of MessageChannel, before the SDK', before: ['message-channel'], expect: 'ok' },
+  // The page's own end of the controller's port, taken by a patched setter: the calls a page may
+  // make (suggestEmail with odd addresses, availability, connection) flooded on it while the buyer types.
+  { name: "the controller's port taken from the page, and the page's calls flooded on it", before: ['controller-port'], expect: 'ok' },
   { name: 'MessagePort.prototype.postMessage and onmessage patched, ports swapped', before: ['port-post-message'], expect: 'ok' },
   { name: "a capture-phase listener answers the fields' hello with its own connect", before: ['capture-ready'], expect: 'ok', loaderror: 'frame_tampered' },
   { name: 'a field frame detached and re-attached, then connected first and asked to collect', after: ['reattach'], expect: 'ok' },
@@ -220,6 +223,10 @@ for (const browser of browsers) {
           fuzzSent: window.__fuzzSent ?? null,
         }));
         if (s.after?.includes('message-fuzz')) assert.ok(seen.fuzzSent >= 1500, `the fuzz sent its messages${seen.fuzz}`);
+        if (s.before?.includes('controller-port')) {
+          // The attack reached the controller on its genuine port: its suggestions came back.
+          assert.ok(seen.skimmed.some((l) => l.startsWith('controller answer') && l.includes('"taro@gmail.com"')), 'the controller answered the attacker');
+        }
 
         assertNoCardDigits(seen.skimmed.join('\n'), 'the skimmer');
         assertNoCardDigits(log.join('\n'), "the merchant's server");
