@@ -29,8 +29,9 @@ function freePort() {
 
 /**
  * One `describe` per browser (every one of BROWSERS, or only $BROWSER), with its driver and one
- * session started before the tests and stopped after them. `body(live)` registers the tests;
- * `live.browser` is the browser's name, `live.s` the session once the tests run.
+ * session started before the tests and stopped after them. `body(live, s)` registers the tests;
+ * `live.browser` is the browser's name, `live.s` the session once the tests run, and `s` stands
+ * for it from the start (each call goes to the session of the moment).
  */
 export function eachBrowser(body, sessionOptions) {
   for (const browser of BROWSERS.filter((b) => !process.env.BROWSER || b === process.env.BROWSER)) {
@@ -44,7 +45,13 @@ export function eachBrowser(body, sessionOptions) {
         await live.s?.close();
         await live.driver?.stop();
       });
-      body(live);
+      const s = new Proxy({}, {
+        get(_, key) {
+          const value = live.s[key];
+          return typeof value === 'function' ? value.bind(live.s) : value;
+        },
+      });
+      body(live, s);
     });
   }
 }

@@ -236,31 +236,29 @@ pub fn validate_cvc(input: JsValue, brand: JsValue, lang: JsValue) -> Result<JsV
     Ok(to_js(&FieldCheckOut::new(&core::validate_cvc(&input, network), lang)))
 }
 
+/// A validator of one text field and a language: `{ value, isValid, isPotentiallyValid, error }`.
+fn field_validator(f: ApiFn, input: &JsValue, lang: &JsValue, check: impl Fn(&str) -> FieldCheck) -> Result<JsValue, JsValue> {
+    let input = arg_string(f, "input", input)?;
+    let lang = arg_lang(f, lang)?;
+    Ok(to_js(&FieldCheckOut::new(&check(&input), lang)))
+}
+
 /// `validateHolderName(input, lang?)`
 #[wasm_bindgen(js_name = validateHolderName, skip_typescript)]
 pub fn validate_holder_name(input: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
-    let f = ApiFn::ValidateHolderName;
-    let input = arg_string(f, "input", &input)?;
-    let lang = arg_lang(f, &lang)?;
-    Ok(to_js(&FieldCheckOut::new(&core::validate_holder_name(&input), lang)))
+    field_validator(ApiFn::ValidateHolderName, &input, &lang, core::validate_holder_name)
 }
 
 /// `validateEmail(input, lang?)`
 #[wasm_bindgen(js_name = validateEmail, skip_typescript)]
 pub fn validate_email(input: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
-    let f = ApiFn::ValidateEmail;
-    let input = arg_string(f, "input", &input)?;
-    let lang = arg_lang(f, &lang)?;
-    Ok(to_js(&FieldCheckOut::new(&core::validate_email(&input), lang)))
+    field_validator(ApiFn::ValidateEmail, &input, &lang, core::validate_email)
 }
 
 /// `validatePhone(input, lang?)`
 #[wasm_bindgen(js_name = validatePhone, skip_typescript)]
 pub fn validate_phone(input: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
-    let f = ApiFn::ValidatePhone;
-    let input = arg_string(f, "input", &input)?;
-    let lang = arg_lang(f, &lang)?;
-    Ok(to_js(&FieldCheckOut::new(&core::validate_phone(&input), lang)))
+    field_validator(ApiFn::ValidatePhone, &input, &lang, core::validate_phone)
 }
 
 /// `formatCardNumber(input, caret?)`; without a caret, the caret is taken to be at the end.

@@ -26,11 +26,7 @@ const stats = () => controlDevserver(server, `/__control/stats?key=${KEY}`);
 const fault = (spec, count = 1) => controlDevserver(server, '/__control/faults', { fault: spec, count, key: KEY });
 const charges = async () => (await (await fetch(`${server.merchant}/__log`)).json()).filter((e) => e.uri === '/charge').length;
 
-eachBrowser((live) => {
-  let s;
-  before(() => {
-    s = live.s;
-  });
+eachBrowser((live, s) => {
   beforeEach(async () => {
     await controlDevserver(server, '/__control/reset', {});
     await s.mainWindowOnly();

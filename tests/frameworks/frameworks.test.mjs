@@ -111,11 +111,7 @@ async function api(method, path, form) {
   return r.json();
 }
 
-eachBrowser((live) => {
-  let s;
-  before(() => {
-    s = live.s;
-  });
+eachBrowser((live, s) => {
 
   const url = (app, query = '') => `${origin}/${app}/?key=${KEY}&frameOrigin=${encodeURIComponent(new URL(server.apiBase).origin)}&${query}`;
 

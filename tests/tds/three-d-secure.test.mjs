@@ -89,12 +89,8 @@ after(async () => {
   await server?.stop();
 });
 
-eachBrowser((live) => {
+eachBrowser((live, s) => {
   const { browser } = live;
-  let s;
-  before(() => {
-    s = live.s;
-  });
   beforeEach(async () => {
     // Also the issuer's switches: it asks, and may be framed.
     await controlDevserver(server, '/__control/reset', {});
@@ -133,6 +129,13 @@ eachBrowser((live) => {
     await s.click(await s.waitForElement(`button[value="${choice}"]`));
   }
 
+  /** Completes the challenge in the dialog, and comes back to the page. */
+  async function inDialog(choice = 'verified', isolated = true) {
+    await enterIssuer(isolated);
+    await authenticate(choice);
+    await s.top();
+  }
+
   /** Completes the challenge in a popup, and comes back to `main`. */
   async function inPopup(main, known, choice = 'verified') {
     await s.switchToNewWindow(known);
@@ -159,9 +162,7 @@ eachBrowser((live) => {
       await open(`${q}tds_workflow=iframe`);
       await fill(isolated);
       await s.click(await s.find('#pay'));
-      await enterIssuer(isolated);
-      await authenticate();
-      await s.top();
+      await inDialog('verified', isolated);
       const r = await result();
       assert.ok(r.ok, r.text);
       assert.equal(await s.run(() => document.querySelectorAll('dialog.payjp-tds').length), 0, 'the dialog is gone');
@@ -255,9 +256,7 @@ eachBrowser((live) => {
     await s.click(await s.find('#open-tds'));
     if (challenge === 'window') await inPopup(main, known);
     else if (challenge === 'frame') {
-      await enterIssuer(true);
-      await authenticate();
-      await s.top();
+      await inDialog();
     } else await challenge(main, known);
     return s.waitFor(() => window.__outcome, { what: 'the promise' });
   }
@@ -304,9 +303,7 @@ eachBrowser((live) => {
     await open('tds_workflow=iframe');
     await fill(true);
     await s.click(await s.find('#pay'));
-    await enterIssuer(true);
-    await authenticate('aborted');
-    await s.top();
+    await inDialog('aborted');
     assert.equal((await result()).text, CANCELLED);
     await s.run(() => document.getElementById('result').className = '');
     await s.goto(`${server.merchant}/?lang=en&tds_workflow=subwindow`);
@@ -326,9 +323,7 @@ eachBrowser((live) => {
     await open('tds_workflow=iframe&tds_timeout=3000');
     await fill(true);
     await s.click(await s.find('#pay'));
-    await enterIssuer(true);
-    await authenticate('failed');
-    await s.top();
+    await inDialog('failed');
     assert.equal((await result()).text, 'Card verification (3-D Secure) failed. Please try another card.');
     await controlDevserver(server, '/__control/tds', { mode: 'hang', key: KEY });
     await s.run(() => (document.getElementById('result').className = ''));
@@ -348,9 +343,7 @@ eachBrowser((live) => {
       console.warn = (...a) => (window.__warnings.push(a.join(' ')), warn(...a));
     });
     await s.click(await s.find('#pay'));
-    await enterIssuer(true);
-    await authenticate();
-    await s.top();
+    await inDialog();
     assert.ok((await result()).ok);
     assert.match((await s.run(() => window.__warnings)).join('\n'), /3-D Secure window was blocked; using a dialog/);
   });

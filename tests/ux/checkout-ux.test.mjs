@@ -56,12 +56,8 @@ function frameHeights() {
   return { reported, placeholder: (width < 23.6 * em ? 3.6 : 1.5) * em };
 }
 
-eachBrowser((live) => {
+eachBrowser((live, s) => {
   const { browser } = live;
-  let s;
-  before(() => {
-    s = live.s;
-  });
   beforeEach(async () => {
     await controlDevserver(server, '/__control/reset', {});
     await s.size(1280, 900);

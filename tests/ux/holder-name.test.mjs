@@ -23,12 +23,8 @@ async function charge(id) {
   return r.json();
 }
 
-eachBrowser((live) => {
+eachBrowser((live, s) => {
   const { browser } = live;
-  let s;
-  before(() => {
-    s = live.s;
-  });
   beforeEach(async () => {
     await controlDevserver(server, '/__control/reset', {});
     await s.top();
