@@ -99,7 +99,8 @@ test-ux: setup pkg devserver
 	CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$$(command -v geckodriver) node --test --test-concurrency=1 tests/ux/
 
 ## test-faults: faults in the middle of a payment, in Chromium and Firefox, isolated and direct:
-## the answer lost after the token was made, the connection dropped, 503 (retried) and 500, an
+## the answer lost after the token was made, the connection dropped, the browser offline and back
+## (Chromium: direct mode; test-e2e takes isolated Chromium offline), 503 (retried) and 500, an
 ## HTML block page, a truncated body, the controller frame removed or reloaded mid-request, the
 ## tab in the background during a challenge: each a clear message, a free button, the card kept
 test-faults: setup pkg devserver

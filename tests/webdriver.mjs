@@ -61,7 +61,8 @@ export async function startDriver(browser) {
   const port = await freePort();
   const [bin, args] = browser === 'chromium'
     ? [process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver', [`--port=${port}`]]
-    : [process.env.GECKODRIVER ?? 'geckodriver', ['--host', '127.0.0.1', '--port', String(port)]];
+    // `--allow-system-access`: the chrome context, where `setOffline` takes Firefox offline.
+    : [process.env.GECKODRIVER ?? 'geckodriver', ['--host', '127.0.0.1', '--port', String(port), '--allow-system-access']];
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (c) => (log += c));
@@ -245,6 +246,31 @@ class Session {
 
   switchTo(handle) {
     return this.call('POST', '/window', { handle });
+  }
+
+  /** Takes the whole browser offline (every frame and window, loopback included), or back.
+   * Firefox: its own offline mode, from the chrome context, with the idle connections closed as
+   * going offline closes them (loopback ones too, by `network.disable-localhost-when-offline`).
+   * Chromium: chromedriver's network emulation, which reaches the page and its same-site frames
+   * only: a frame of another site (the payment frames, on 127.0.0.1) has a target of its own;
+   * Playwright's `setOffline` reaches those (tests/e2e). */
+  async setOffline(offline) {
+    if (this.browser === 'firefox') {
+      await this.call('POST', '/moz/context', { context: 'chrome' });
+      try {
+        await this.run((offline) => {
+          /* global Services */
+          Services.prefs.setBoolPref('network.disable-localhost-when-offline', true);
+          Services.io.manageOfflineStatus = false;
+          Services.io.offline = offline;
+          if (offline) Services.obs.notifyObservers(null, 'net:prune-all-connections');
+        }, offline);
+      } finally {
+        await this.call('POST', '/moz/context', { context: 'content' });
+      }
+    } else {
+      await this.call('POST', '/chromium/network_conditions', { network_conditions: { offline, latency: 0, download_throughput: -1, upload_throughput: -1 } });
+    }
   }
 
   /** Waits for a window other than `known` to open, and switches to it. */

@@ -27,6 +27,8 @@ const TEXT = {
     tds: '3Dセキュアで本人認証する',
     problems: '入力内容を確認してください', paidButton: 'お支払い済み',
     chargeFailed: 'カード会社により決済が承認されませんでした。別のカードをお試しください。',
+    chargeError: 'お支払いを完了できませんでした。もう一度お試しください。',
+    chargeUnreachable: 'ショップのサーバーに接続できず、ご注文が完了したか確認できませんでした。接続を確認して、もう一度「支払う」を押してください（二重に請求されることはありません）。',
     didYouMean: (a) => `もしかして ${a} ですか？（タップで修正）`,
   },
   en: {
@@ -39,6 +41,8 @@ const TEXT = {
     tds: 'Verify the card with 3-D Secure',
     problems: 'Please check the following', paidButton: 'Paid',
     chargeFailed: 'The card issuer did not approve the payment. Please try another card.',
+    chargeError: 'The payment could not be completed. Please try again.',
+    chargeUnreachable: 'Could not reach the shop, so we cannot tell whether your order went through. Check your connection and press Pay again: you will not be charged twice.',
     didYouMean: (a) => `Did you mean ${a}? (tap to correct)`,
   },
 };
@@ -220,7 +224,9 @@ $('pay-form').addEventListener('submit', async (event) => {
     }
   }
 });
-/** Sends only the token to our server and shows what happened. */
+/** Sends only the token to our server and shows what happened: paid; declined by the issuer
+ * (`card_error`); refused for another reason; or no answer, when the order may or may not have
+ * been made (pressing again is safe: the server charges an order once). */
 async function charge(token) {
   const problems = token.error?.type === 'validation_error' ? token.error.errors ?? [token.error] : [];
   showProblems(problems);
@@ -237,9 +243,10 @@ async function charge(token) {
     });
     result = await response.json();
   } catch {
-    result = { error: {} };
+    return show('error', t.chargeUnreachable);
   }
-  if (result.error) return show('error', t.chargeFailed);
+  if (result?.error?.type === 'card_error') return show('error', t.chargeFailed);
+  if (result?.error || !result?.card) return show('error', t.chargeError);
   confirm(result);
 }
 /** Paid: the form is done with; the confirmation takes the focus. */

@@ -308,6 +308,29 @@ for (const m of ['isolated', 'direct']) {
     assert.equal((await stats()).tokens_created, 1);
   });
 
+  // The token is made, then the shop's own server cannot be reached: the demo must not blame the
+  // card, and it must not let the buyer pay twice. Here the charge is made and its answer lost,
+  // the worst case: the next press gets the same charge back (the server charges an order once).
+  test("the shop's answer to the charge is lost: an honest message, and the next press gets the same charge, not a second", async () => {
+    const page = await open('?lang=en');
+    await typeCard(page, '4242424242424242');
+    let first;
+    await page.route('**/charge', async (route) => {
+      first = await (await route.fetch()).json();
+      await route.abort('connectionreset');
+    });
+    const lost = await payAndWait(page);
+    assert.equal(lost.ok, false);
+    assert.match(lost.text, /Could not reach the shop.*not be charged twice/);
+    assert.doesNotMatch(lost.text, /issuer|another card/);
+    assert.match(first.id, /^ch_/, 'the charge was made');
+    await page.unroute('**/charge');
+    await page.waitForTimeout(2_100);
+    const again = await payAndWait(page);
+    assert.ok(again.ok, again.text);
+    assert.ok(again.text.includes(first.id), `the same charge (${first.id}): ${again.text}`);
+  });
+
   test('a slip in the e-mail domain gets a one-tap correction when the buyer leaves the input', async () => {
     const page = await open('?lang=en');
     const email = page.locator('#email');
