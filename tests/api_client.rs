@@ -50,10 +50,7 @@ impl Transport for FakeTransport {
     type Document = Doc;
     async fn send(&self, r: &HttpRequest) -> Reply {
         let body = r.body.as_ref().map(|b| b.to_string()).unwrap_or_default();
-        // The Authorization header as the browser transport makes it (btoa of "user:").
-        let mut headers = r.headers.clone();
-        headers.push(("Authorization", format!("Basic {}", base64::Engine::encode(&base64::engine::general_purpose::STANDARD, format!("{}:", r.user)))));
-        self.sent.borrow_mut().push((r.method.as_str().into(), r.url.clone(), headers, body, r.timeout_ms));
+        self.sent.borrow_mut().push((r.method.as_str().into(), r.url.clone(), r.headers.clone(), body, r.timeout_ms));
         self.replies.borrow_mut().pop_front().expect("a scripted reply")
     }
 }

@@ -1,6 +1,7 @@
 //! Properties of the API layer: reading any answer is total (whatever JSON, whatever status), and
 //! the token request's form body round-trips through the url crate's own decoder and is written
-//! into one buffer (a buffer that grows leaves a copy of the card behind, unzeroised).
+//! into one buffer (a buffer that grows leaves a copy of the card behind, unzeroised); the
+//! Authorization header is the base64 crate's encoding of the key.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -9,7 +10,7 @@ use std::cell::Cell;
 use payjp_wasm::api::client::HttpResponse;
 use payjp_wasm::api::request::path_segment;
 use payjp_wasm::api::response::{decode, Availability, ErrorBody, Token};
-use payjp_wasm::api::{CardData, TokenRequest};
+use payjp_wasm::api::{ApiBase, CardData, ClientConfig, PublicKey, TokenRequest};
 use proptest::prelude::*;
 
 mod support;
@@ -156,4 +157,14 @@ proptest! {
         let decoded: Vec<(String, String)> = form_urlencoded::parse(format!("x={segment}").as_bytes()).into_owned().collect();
         prop_assert_eq!(&decoded[0].1, &id);
     }
+
+    /// The Authorization header src/api/config.rs encodes by hand is the base64 crate's, for every
+    /// key length (the three paddings) and both modes.
+    #[test]
+    fn the_authorization_header_is_basic_base64_of_the_key(key in "pk_(test|live)_[A-Za-z0-9]{1,80}") {
+        let config = ClientConfig::new(PublicKey::parse(&key).unwrap(), ApiBase::default());
+        let expected = format!("Basic {}", base64::Engine::encode(&base64::engine::general_purpose::STANDARD, format!("{key}:")));
+        prop_assert_eq!(config.authorization(), expected.as_str());
+    }
 }
+

@@ -122,7 +122,7 @@ fuzz_target!(|data: &[u8]| {
     let policy = RetryPolicy::default();
     let transport = Answer { response: response.clone(), sent: Cell::new(0) };
     let clock = FakeClock { now: Cell::new(0.0), jitter, slept: RefCell::default() };
-    let request = HttpRequest { method: client::Method::Get, url: config.api_base.join("/accounts/brands"), user: String::new(), headers: Vec::new(), body: None, timeout_ms: 1_000.0 };
+    let request = HttpRequest { method: client::Method::Get, url: config.api_base.join("/accounts/brands"), headers: Vec::new(), body: None, timeout_ms: 1_000.0 };
     let backoff = Cell::new(Backoff::default());
     let result = block_on(client::send_with_retries(&transport, &clock, &policy, &backoff, request));
     let sent = transport.sent.get();

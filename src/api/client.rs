@@ -14,7 +14,7 @@ use core::future::Future;
 
 use zeroize::Zeroizing;
 
-use super::config::{ApiBase, PublicKey};
+use super::config::ClientConfig;
 use super::error::ApiError;
 use super::gate::RequestGate;
 use super::request::{path_segment, TokenRequest, CLIENT_USER_AGENT};
@@ -52,9 +52,8 @@ impl Method {
 pub struct HttpRequest {
     pub method: Method,
     pub url: String,
-    /// The Basic auth user (the public key; the password is empty). The transport encodes the
-    /// `Authorization` header (the browser's `btoa`).
-    pub user: String,
+    /// Every header, `Authorization` among them ([`ClientConfig`] makes it); the transport sets
+    /// them as they are.
     pub headers: Vec<(&'static str, String)>,
     pub body: Option<Zeroizing<String>>,
     pub timeout_ms: f64,
@@ -100,28 +99,13 @@ pub trait Clock {
     fn jitter(&self) -> f64;
 }
 
-/// Everything a call needs to know about the account and the network.
-#[derive(Clone, Debug)]
-pub struct ClientConfig {
-    pub key: PublicKey,
-    pub api_base: ApiBase,
-    pub timeout_ms: f64,
-    pub retry: RetryPolicy,
-}
-
-pub const DEFAULT_TIMEOUT_MS: f64 = 15_000.0;
-
 impl ClientConfig {
-    pub fn new(key: PublicKey, api_base: ApiBase) -> ClientConfig {
-        ClientConfig { key, api_base, timeout_ms: DEFAULT_TIMEOUT_MS, retry: RetryPolicy::default() }
-    }
-
     fn request(&self, method: Method, path: &str, body: Option<Zeroizing<String>>) -> HttpRequest {
-        let mut headers = vec![("X-Payjp-Client-User-Agent", CLIENT_USER_AGENT.to_string())];
+        let mut headers = vec![("Authorization", self.authorization().to_string()), ("X-Payjp-Client-User-Agent", CLIENT_USER_AGENT.to_string())];
         if body.is_some() {
             headers.push(("Content-Type", "application/x-www-form-urlencoded".to_string()));
         }
-        HttpRequest { method, url: self.api_base.join(path), user: self.key.as_str().to_string(), headers, body, timeout_ms: self.timeout_ms }
+        HttpRequest { method, url: self.api_base.join(path), headers, body, timeout_ms: self.timeout_ms }
     }
 }
 

@@ -1,9 +1,13 @@
-//! Client configuration: the public key and the API base, checked at construction. Mistakes
-//! here are the integrating developer's and fail at once with a message naming what was
-//! expected; a secret key is refused before it can be sent anywhere.
+//! Client configuration: the public key and the API base, checked at construction, and the
+//! [`ClientConfig`] every call is made with. Mistakes here are the integrating developer's and fail
+//! at once with a message naming what was expected; a secret key is refused before it can be sent
+//! anywhere. The key goes no further than this module: [`ClientConfig::new`] makes the
+//! `Authorization` header from it, once, and the client and the transport carry that header.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
+
+use super::retry::RetryPolicy;
 
 /// Where the token API lives unless configured otherwise.
 pub const DEFAULT_API_BASE: &str = "https://api.pay.jp/v1";
@@ -53,10 +57,6 @@ impl PublicKey {
             Some(id) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()) => Ok(PublicKey(key.to_string())),
             _ => Err(ConfigError::NotAPublicKey),
         }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
     }
 
     pub fn is_live(&self) -> bool {
@@ -135,4 +135,64 @@ impl ApiBase {
         url.push_str(path);
         url
     }
+}
+
+/// How long one request may take unless `Payjp()` was given a `timeout`.
+pub const DEFAULT_TIMEOUT_MS: f64 = 15_000.0;
+
+/// Everything a call needs to know about the account and the network.
+#[derive(Clone)]
+pub struct ClientConfig {
+    /// `Basic …` of `{public key}:` (the key as the user, an empty password), as PAY.JP's API
+    /// authenticates a public key.
+    authorization: String,
+    pub api_base: ApiBase,
+    pub timeout_ms: f64,
+    pub retry: RetryPolicy,
+}
+
+impl core::fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("api_base", &self.api_base)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientConfig {
+    pub fn new(key: PublicKey, api_base: ApiBase) -> ClientConfig {
+        let mut user = key.0.into_bytes();
+        user.push(b':');
+        let authorization = base64("Basic ", &user);
+        ClientConfig { authorization, api_base, timeout_ms: DEFAULT_TIMEOUT_MS, retry: RetryPolicy::default() }
+    }
+
+    /// The `Authorization` header's value.
+    pub fn authorization(&self) -> &str {
+        &self.authorization
+    }
+}
+
+/// `prefix` followed by standard base64 (RFC 4648, padded) of `bytes`. By hand: the `base64`
+/// crate's engine cost every frame 3.5 KB gzipped for this one header (README, design decisions);
+/// `tests/api_props.rs` checks it against the crate, for keys of every length.
+fn base64(prefix: &str, bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::from(prefix);
+    let mut n = 0u32;
+    for (i, &b) in bytes.iter().enumerate() {
+        n = n << 8 | u32::from(b);
+        if i % 3 == 2 || i + 1 == bytes.len() {
+            // 1, 2 or 3 bytes in `n`: as many six-bit digits as they fill, then `=` to four.
+            let filled = i % 3 + 1;
+            n <<= 8 * (3 - filled);
+            for d in 0..4 {
+                out.push(if d <= filled { char::from(ALPHABET[(n >> (18 - 6 * d) & 63) as usize]) } else { '=' });
+            }
+            n = 0;
+        }
+    }
+    out
 }

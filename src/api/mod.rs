@@ -15,8 +15,8 @@ pub mod request;
 pub mod response;
 pub mod retry;
 
-pub use client::{ClientConfig, Connection, Document, HttpRequest, HttpResponse, Transport, TransportError, UnreachableReason};
-pub use config::{ApiBase, ConfigError, PublicKey};
+pub use client::{Connection, Document, HttpRequest, HttpResponse, Transport, TransportError, UnreachableReason};
+pub use config::{ApiBase, ClientConfig, ConfigError, PublicKey};
 pub use error::ApiError;
 pub use request::{CardData, TokenRequest};
 pub use response::{Availability, ErrorBody, Token};

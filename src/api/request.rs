@@ -1,5 +1,5 @@
 //! The token request on the wire: the exact form fields of PAY.JP's `POST /tokens`, and the
-//! client user-agent header. (Basic auth is the transport's: the browser's `btoa`.)
+//! client user-agent header. (The Basic auth header is made once per instance, in `config.rs`.)
 //!
 //! Card data lives here only until it is encoded and sent; every buffer holding it is zeroised
 //! when dropped, and `Debug` never shows it.

@@ -68,9 +68,6 @@ pub struct FetchTransport;
 impl FetchTransport {
     /// `Err` when nothing came back (a network failure, the abort); the caller tells which.
     async fn fetch(request: &HttpRequest, signal: &web_sys::AbortSignal) -> Result<HttpResponse<JsDocument>, ()> {
-        let window = web_sys::window().ok_or(())?;
-        // Basic auth: the public key as user, an empty password; ASCII, so btoa takes it.
-        let credentials = window.btoa(&format!("{}:", request.user)).map_err(drop)?;
         let method = match request.method {
             Method::Get => gloo_net::http::Method::GET,
             Method::Post => gloo_net::http::Method::POST,
@@ -79,8 +76,7 @@ impl FetchTransport {
             .method(method)
             // No cookies go to the API: it authenticates with the public key alone.
             .credentials(RequestCredentials::Omit)
-            .abort_signal(Some(signal))
-            .header("Authorization", &format!("Basic {credentials}"));
+            .abort_signal(Some(signal));
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
