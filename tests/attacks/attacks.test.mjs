@@ -26,7 +26,8 @@ const SITE = join(ROOT, 'tests', 'attacks', 'site');
  * Each scenario: scripts to load before the SDK and after the merchant's code, markup injected
  * before the SDK's tag, where the SDK comes from, split fields or one, and what must happen.
  * `expect`: 'ok' (the payment works, for the card typed), 'tampered' (fails closed with
- * frame_tampered), 'refused' (the drop-in shows no inputs at all).
+ * frame_tampered), 'refused' (the drop-in shows no inputs at all). `pressAgain`: the first press
+ * must fail with this code, and `expect` is the second's.
  */
 const SCENARIOS = [
   { name: 'a relay in place of MessageChannel, before the SDK', before: ['message-channel'], expect: 'ok' },
@@ -50,6 +51,10 @@ const SCENARIOS = [
   // it. The fields give values only to a controller with the key and API base they were made for.
   { name: "the SDK's controller navigated in place to the attacker's key after typing, then back", after: ['rebind-in-place'], expect: 'ok', waitDone: true },
   { name: "the SDK's controller removed, replaced by one with the attacker's key, then restored", after: ['duplicates', 'rebind-replace'], split: true, expect: 'ok', waitDone: true },
+  // The SDK's controller removed after typing, and an empty genuine field of the attacker's added
+  // to the buyer's group: the buyer's press says the fields were lost, and the press after it
+  // starts a new controller, which must see both claims, not tokenize whichever came first.
+  { name: "the SDK's controller removed after typing, and a genuine field of the attacker's added to the buyer's group", after: ['duplicates', 'controller-swap'], expect: 'tampered', waitDone: true, pressAgain: 'frame_connection_lost' },
   // Random messages in the frames' own vocabulary at every frame while the buyer types.
   { name: 'random messages at every frame, from the page, while the buyer types (seeded fuzz)', after: ['message-fuzz'], expect: 'ok' },
   { name: 'random messages at the split fields and their controller (seeded fuzz)', after: ['message-fuzz'], split: true, expect: 'ok' },
@@ -207,11 +212,18 @@ for (const browser of browsers) {
         if (s.waitDone) await session.waitFor(() => window.__attackDone === true, { timeout: 30_000, what: 'the attack to finish' });
         const page = await session.run(() => ({ inputs: document.querySelectorAll('input').length, refused: document.querySelector('.payjp-refused')?.textContent ?? null }));
         assert.equal(page.inputs, 1, "the merchant page holds only its own input: no card input is ever in it");
-        await session.run(() => document.getElementById('pay').click());
-        const result = await session.waitFor(
-          () => ['ok', 'error'].includes(document.getElementById('result').dataset.state) && { ...document.getElementById('result').dataset, text: document.getElementById('result').textContent },
-          { timeout: 40_000, what: 'the payment to end' },
-        );
+        const press = async () => {
+          await session.run(() => document.getElementById('pay').click());
+          return session.waitFor(
+            () => ['ok', 'error'].includes(document.getElementById('result').dataset.state) && { ...document.getElementById('result').dataset, text: document.getElementById('result').textContent },
+            { timeout: 40_000, what: 'the payment to end' },
+          );
+        };
+        let result = await press();
+        if (s.pressAgain) {
+          assert.equal(result.code, s.pressAgain, `the first press: ${result.text}`);
+          result = await press();
+        }
         // Let late attack timers (a second collect, a token request of their own) run out.
         await new Promise((r) => setTimeout(r, s.expect === 'ok' ? 500 : 7_000));
         const seen = await session.run(() => ({

@@ -11,6 +11,7 @@ import { challengeBook } from './challenges.js';
 import { onlyCardRefused, tokenFromValues } from './token.js';
 
 const COLLECT_TIMEOUT_MS = 10_000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * @param {{ window: Window, lang: 'ja'|'en', instance: string }} frame
@@ -88,6 +89,7 @@ export function runController(frame, page, raw) {
     claim(d.group, d.type, source);
   });
   tellSiblings(window, { kind: 'controller', instance });
+  const announced = Date.now();
 
   /** The one live field of a slot; 'tampered' when more than one claims it, null when none. */
   function fieldOf(group, type) {
@@ -113,7 +115,10 @@ export function runController(frame, page, raw) {
   async function tokenize(group, options) {
     // Field frames join a controller that has just started (the page removed the last one) in
     // a moment: wait up to 2 s for them.
-    for (let i = 0; i < 20 && !fieldOf(group, 'card') && !fieldOf(group, 'cardNumber'); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 20 && !fieldOf(group, 'card') && !fieldOf(group, 'cardNumber'); i++) await sleep(100);
+    // Every frame already loaded answers the announcement below at once: give them all 300 ms, so
+    // that a second claim on a slot (a page's own genuine field) is seen, never raced.
+    await sleep(announced + 300 - Date.now());
     const combined = fieldOf(group, 'card');
     const split = ['cardNumber', 'cardExpiry', 'cardCvc'].map((t) => fieldOf(group, t));
     // A group is one combined element or three split ones, never both.
