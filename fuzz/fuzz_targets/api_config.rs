@@ -2,11 +2,11 @@
 //! the API base. Invariants: a secret key is never taken; a public key is `pk_test_`/`pk_live_`
 //! and letters and digits; an API base that a browser's URL parser (the url crate, WHATWG) reads
 //! is https, or http to this machine only, with no user or password, and the endpoints joined to
-//! it stay under it.
+//! it stay under it. The Authorization header made from a key is one line of base64.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use payjp_wasm::api::{ApiBase, ConfigError, PublicKey};
+use payjp_wasm::api::{ApiBase, ClientConfig, ConfigError, PublicKey};
 use payjp_wasm_fuzz::{fields, text};
 
 fuzz_target!(|data: &[u8]| {
@@ -14,10 +14,15 @@ fuzz_target!(|data: &[u8]| {
     let (key, base) = (text(key), text(base));
     match PublicKey::parse(&key) {
         Ok(k) => {
-            let s = k.as_str();
+            // The key is kept as given, trimmed.
+            let s = key.trim();
             assert!(s.starts_with("pk_test_") || s.starts_with("pk_live_"));
             assert!(s[8..].bytes().all(|b| b.is_ascii_alphanumeric()) && s.len() > 8);
             assert_eq!(k.is_live(), s.starts_with("pk_live_"));
+            // The header made from it is one line of base64 after `Basic `.
+            let header = ClientConfig::new(k, ApiBase::default()).authorization().to_string();
+            let encoded = header.strip_prefix("Basic ").expect("Basic auth");
+            assert!(encoded.len() % 4 == 0 && encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)), "{header:?}");
         }
         Err(e) => assert!(e != ConfigError::SecretKey || key.trim().starts_with("sk_")),
     }
