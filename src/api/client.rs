@@ -100,6 +100,8 @@ pub trait Clock {
 }
 
 impl ClientConfig {
+    /// A request to `path` with this configuration's headers (its `Authorization` among them) and
+    /// per-request timeout.
     fn request(&self, method: Method, path: &str, body: Option<Zeroizing<String>>) -> HttpRequest {
         let mut headers = vec![("Authorization", self.authorization().to_string()), ("X-Payjp-Client-User-Agent", CLIENT_USER_AGENT.to_string())];
         if body.is_some() {
