@@ -65,9 +65,15 @@ if ! have wasm-pack; then
   log "installing wasm-pack"
   cargo install wasm-pack --locked || cargo install wasm-pack
 fi
-if [ "$what" = all ] && ! have geckodriver; then
+# 0.36 or later: tests/webdriver.mjs starts it with --allow-system-access (Firefox's offline mode).
+geckodriver_ok() {
+  local v
+  v=$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')
+  [ -n "$v" ] && [ "$(printf '%s\n0.36.0\n' "$v" | sort -V | head -n 1)" = 0.36.0 ]
+}
+if [ "$what" = all ] && ! geckodriver_ok; then
   log "installing geckodriver"
-  cargo install geckodriver --locked || cargo install geckodriver
+  cargo install geckodriver --locked --force || cargo install geckodriver --force
 fi
 
 # --- Node tools (local to the repo, pinned by package-lock.json) -----------------------------

@@ -159,12 +159,12 @@ proptest! {
     }
 
     /// The Authorization header src/api/config.rs encodes by hand is the base64 crate's, for every
-    /// key length (the three paddings) and both modes.
+    /// key length (the three paddings), both modes, and keys given with white space around them.
     #[test]
-    fn the_authorization_header_is_basic_base64_of_the_key(key in "pk_(test|live)_[A-Za-z0-9]{1,80}") {
+    fn the_authorization_header_is_basic_base64_of_the_key(key in "[ \t\n]{0,2}pk_(test|live)_[A-Za-z0-9]{1,80}[ \t\n]{0,2}") {
         let config = ClientConfig::new(PublicKey::parse(&key).unwrap(), ApiBase::default());
-        let expected = format!("Basic {}", base64::Engine::encode(&base64::engine::general_purpose::STANDARD, format!("{key}:")));
+        // The key as parsed: trimmed.
+        let expected = format!("Basic {}", base64::Engine::encode(&base64::engine::general_purpose::STANDARD, format!("{}:", key.trim())));
         prop_assert_eq!(config.authorization(), expected.as_str());
     }
 }
-

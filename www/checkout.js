@@ -199,7 +199,18 @@ $('tds').addEventListener('change', required);
 required();
 
 // One order per checkout: the shop's server charges an order once, however often it is asked.
-const order = crypto.randomUUID();
+// The tab keeps it until it is paid, so a reload or the return from a 3-D Secure redirect is the
+// same order, and a press after a lost answer cannot charge twice.
+const order = keptOrder();
+function keptOrder() {
+  try {
+    const kept = sessionStorage.getItem('checkout-order') ?? crypto.randomUUID();
+    sessionStorage.setItem('checkout-order', kept);
+    return kept;
+  } catch {
+    return crypto.randomUUID(); // storage blocked: one order per page load
+  }
+}
 let paying = false;
 let paid = false;
 $('pay-form').addEventListener('submit', async (event) => {
@@ -252,6 +263,11 @@ async function charge(token) {
 /** Paid: the form is done with; the confirmation takes the focus. */
 function confirm(charge) {
   paid = true;
+  try {
+    sessionStorage.removeItem('checkout-order');
+  } catch {
+    // Storage blocked: nothing was kept.
+  }
   show('ok', t.paid(charge));
   pay.disabled = true;
   pay.textContent = t.paidButton;

@@ -89,7 +89,7 @@ export function runController(frame, page, raw) {
     claim(d.group, d.type, source);
   });
   tellSiblings(window, { kind: 'controller', instance });
-  const announced = Date.now();
+  const announced = performance.now();
 
   /** The one live field of a slot; 'tampered' when more than one claims it, null when none. */
   function fieldOf(group, type) {
@@ -116,9 +116,11 @@ export function runController(frame, page, raw) {
     // Field frames join a controller that has just started (the page removed the last one) in
     // a moment: wait up to 2 s for them.
     for (let i = 0; i < 20 && !fieldOf(group, 'card') && !fieldOf(group, 'cardNumber'); i++) await sleep(100);
-    // Every frame already loaded answers the announcement below at once: give them all 300 ms, so
-    // that a second claim on a slot (a page's own genuine field) is seen, never raced.
-    await sleep(announced + 300 - Date.now());
+    // Every frame already loaded answers the announcement below at once: a controller that has
+    // just started gives them 300 ms, so that a second claim on a slot (a page's own genuine
+    // field) is in before it looks. A margin, not a proof: a page that floods the buyer's field
+    // with messages can delay its claim past it (then only the page's own field is collected).
+    await sleep(Math.min(300, announced + 300 - performance.now()));
     const combined = fieldOf(group, 'card');
     const split = ['cardNumber', 'cardExpiry', 'cardCvc'].map((t) => fieldOf(group, t));
     // A group is one combined element or three split ones, never both.
