@@ -107,7 +107,8 @@ function checkoutHeaders(paymentOrigin) {
 }
 
 async function checkout(params, paymentOrigin, apiBase) {
-  const s = SCENARIOS[Number(params.get('scenario'))];
+  // No scenario: the merchant's page with no attack on it (another origin attacks from outside).
+  const s = params.has('scenario') ? SCENARIOS[Number(params.get('scenario'))] : {};
   const origin = `http://127.0.0.1:${site.address().port}`;
   const scripts = (names = []) => names.map((n) => `<script src="/attacks/${n}.js"></script>`).join('\n');
   const sdk = s.sdk === 'self-hosted'
@@ -269,6 +270,101 @@ for (const browser of browsers) {
           assert.equal(mine.tokens_created, 0);
         }
       }
+    });
+
+    // Attacker 3: another origin with a reference to the checkout's window (it opened it), posting
+    // the frames' whole vocabulary at the checkout and at every frame in it while a card is typed:
+    // the page's calls on ports of its own (token, collect, suggestEmail, 3-D Secure), the
+    // frames' discovery messages (claims, binds, a controller, a challenge's return), forged
+    // values and forged answers to the page. Nothing answers it, nothing changes, and the buyer
+    // pays for the card typed.
+    test('another origin that opened the checkout forges messages at it and at every frame', { skip: !!only && !only.test('another origin') }, async () => {
+      await controlDevserver(devserver, '/__control/reset', {});
+      const port = site.address().port;
+      await session.goto(`http://localhost:${port}/third.html`);
+      const opener = await session.window();
+      await session.run((url) => {
+        window.__w = window.open(url);
+      }, `http://127.0.0.1:${port}/checkout.html`);
+      await session.switchToNewWindow([opener]);
+      const checkout = await session.window();
+      await session.waitFor(() => document.body.dataset.merchant === 'true', { what: "the merchant's script" });
+      await session.enterFrame('#card iframe.payjp-frame');
+      await session.waitForElement('.payjp-cvc');
+      await session.top();
+      await typeCard(session, false);
+      const fields = async () => {
+        await session.enterFrame('#card iframe.payjp-frame');
+        const state = await session.run(() => ['.payjp-number', '.payjp-expiry', '.payjp-cvc'].map((s) => {
+          const input = document.querySelector(s);
+          return `${input.value} ${input.disabled}`;
+        }).concat(document.querySelector('.payjp-icon')?.dataset.brand ?? ''));
+        await session.top();
+        return state;
+      };
+      const typed = await fields();
+
+      await session.switchTo(opener);
+      const answered = await session.run(async () => {
+        const w = window.__w;
+        const got = [];
+        const port = () => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = (e) => got.push(JSON.stringify(e.data));
+          return channel.port2;
+        };
+        const nonce = 'f'.repeat(32);
+        const peer = { tag: 'payjp-peer', instance: 'x', group: 'g1', key: 'pk_test_ffffffffffffffffffffffff', api: 'http://127.0.0.1:1/v1' };
+        const commands = [
+          { t: 'focus' }, { t: 'blur' }, { t: 'clear' }, { t: 'update', options: { disabled: true } },
+          { t: 'brand', brand: 'American Express' }, { t: 'collect', id: 1 }, { t: 'token', id: 1, group: 'g1', options: {} },
+          { t: 'suggestEmail', id: 2, address: 'taro@gmial.com' }, { t: 'availability', id: 3 }, { t: 'connection', id: 4 },
+          { t: 'tdsStart', id: 5 }, { t: 'tdsReturn', id: 6 }, { t: 'values', id: 1, error: null, values: { 0: '4000000000000002', 1: '12 / 30', 2: '123' } },
+          { ...peer, kind: 'field', type: 'card' }, { ...peer, kind: 'controller' }, { ...peer, kind: 'bind' },
+          { ...peer, kind: 'tds-return', challenge: 'x' }, { tag: 'payjp-peer', kind: 'tds-return' },
+        ];
+        const frames = [];
+        for (let i = 0; i < w.frames.length; i += 1) {
+          frames.push(w.frames[i]);
+          for (let j = 0; j < w.frames[i].frames.length; j += 1) frames.push(w.frames[i].frames[j]);
+        }
+        for (const frame of frames) {
+          frame.postMessage({ payjp: 'connect', nonce, options: {}, config: { publicKey: 'pk_test_ffffffffffffffffffffffff' } }, '*', [port()]);
+          for (const command of commands) {
+            frame.postMessage(command, '*');
+            frame.postMessage(command, '*', [port()]);
+            frame.postMessage({ payjp: 'connect', nonce, ...command }, '*', [port()]);
+          }
+        }
+        // Posing as a frame towards the checkout's SDK.
+        w.postMessage({ payjp: 'ready', nonce }, '*', [port()]);
+        w.postMessage({ payjp: 'hello', nonce }, '*');
+        w.postMessage({ t: 'change', summary: { complete: true, empty: false, brand: 'Visa', error: null } }, '*');
+        w.postMessage({ t: 'result', id: 1, result: { id: 'tok_forged' } }, '*');
+        await new Promise((r) => setTimeout(r, 1500));
+        return { got, frames: frames.length };
+      });
+      assert.ok(answered.frames >= 3, `the third origin reached the frames (${answered.frames})`);
+      assert.deepEqual(answered.got, [], 'no frame answered the third origin on any port');
+
+      await session.switchTo(checkout);
+      assert.equal((await controlDevserver(devserver, `/__control/stats?key=${KEY}`)).token_requests ?? 0, 0, 'no token request was made');
+      assert.deepEqual(await fields(), typed, 'the fields were not cleared, disabled or re-branded');
+      assert.equal(await session.run(() => document.getElementById('result').textContent), '', 'nothing was paid');
+      await session.run(() => document.getElementById('pay').click());
+      const result = await session.waitFor(
+        () => ['ok', 'error'].includes(document.getElementById('result').dataset.state) && { ...document.getElementById('result').dataset },
+        { timeout: 40_000, what: 'the payment to end' },
+      );
+      assert.equal(result.state, 'ok');
+      const mine = await controlDevserver(devserver, `/__control/stats?key=${KEY}`);
+      assert.equal(mine.tokens_created, 1, 'one token');
+      const token = await (await fetch(`${devserver.apiBase}/tokens/${result.token}`, { headers: apiAuth(KEY) })).json();
+      assert.equal(token.card.last4, NUMBER.slice(-4), 'the token is for the card typed');
+      const other = await controlDevserver(devserver, `/__control/stats?key=${OTHER_KEY}`);
+      assert.equal(other.tokens_created, 0, "no token for the attacker's key");
+      await session.call('DELETE', '/window');
+      await session.switchTo(opener);
     });
   });
 }
