@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { ROOT, controlDevserver, startDevserver } from '../e2e/harness.mjs';
 import { BROWSERS, startDriver } from '../webdriver.mjs';
+import { forgeAtCheckout } from './third-origin.mjs';
 
 const KEY = 'pk_test_0123456789abcdef01234567';
 const OTHER_KEY = 'pk_test_ffffffffffffffffffffffff';
@@ -272,12 +273,9 @@ for (const browser of browsers) {
       }
     });
 
-    // Attacker 3: another origin with a reference to the checkout's window (it opened it), posting
-    // the frames' whole vocabulary at the checkout and at every frame in it while a card is typed:
-    // the page's calls on ports of its own (token, collect, suggestEmail, 3-D Secure), the
-    // frames' discovery messages (claims, binds, a controller, a challenge's return), forged
-    // values and forged answers to the page. Nothing answers it, nothing changes, and the buyer
-    // pays for the card typed.
+    // Attacker 3: another origin with a reference to the checkout's window (it opened it) posts
+    // the frames' whole vocabulary at it while a card is typed (./third-origin.mjs). Nothing
+    // answers it, nothing changes, and the buyer pays for the card typed.
     test('another origin that opened the checkout forges messages at it and at every frame', { skip: !!only && !only.test('another origin') }, async () => {
       await controlDevserver(devserver, '/__control/reset', {});
       const port = site.address().port;
@@ -305,45 +303,7 @@ for (const browser of browsers) {
       const typed = await fields();
 
       await session.switchTo(opener);
-      const answered = await session.run(async () => {
-        const w = window.__w;
-        const got = [];
-        const port = () => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = (e) => got.push(JSON.stringify(e.data));
-          return channel.port2;
-        };
-        const nonce = 'f'.repeat(32);
-        const peer = { tag: 'payjp-peer', instance: 'x', group: 'g1', key: 'pk_test_ffffffffffffffffffffffff', api: 'http://127.0.0.1:1/v1' };
-        const commands = [
-          { t: 'focus' }, { t: 'blur' }, { t: 'clear' }, { t: 'update', options: { disabled: true } },
-          { t: 'brand', brand: 'American Express' }, { t: 'collect', id: 1 }, { t: 'token', id: 1, group: 'g1', options: {} },
-          { t: 'suggestEmail', id: 2, address: 'taro@gmial.com' }, { t: 'availability', id: 3 }, { t: 'connection', id: 4 },
-          { t: 'tdsStart', id: 5 }, { t: 'tdsReturn', id: 6 }, { t: 'values', id: 1, error: null, values: { 0: '4000000000000002', 1: '12 / 30', 2: '123' } },
-          { ...peer, kind: 'field', type: 'card' }, { ...peer, kind: 'controller' }, { ...peer, kind: 'bind' },
-          { ...peer, kind: 'tds-return', challenge: 'x' }, { tag: 'payjp-peer', kind: 'tds-return' },
-        ];
-        const frames = [];
-        for (let i = 0; i < w.frames.length; i += 1) {
-          frames.push(w.frames[i]);
-          for (let j = 0; j < w.frames[i].frames.length; j += 1) frames.push(w.frames[i].frames[j]);
-        }
-        for (const frame of frames) {
-          frame.postMessage({ payjp: 'connect', nonce, options: {}, config: { publicKey: 'pk_test_ffffffffffffffffffffffff' } }, '*', [port()]);
-          for (const command of commands) {
-            frame.postMessage(command, '*');
-            frame.postMessage(command, '*', [port()]);
-            frame.postMessage({ payjp: 'connect', nonce, ...command }, '*', [port()]);
-          }
-        }
-        // Posing as a frame towards the checkout's SDK.
-        w.postMessage({ payjp: 'ready', nonce }, '*', [port()]);
-        w.postMessage({ payjp: 'hello', nonce }, '*');
-        w.postMessage({ t: 'change', summary: { complete: true, empty: false, brand: 'Visa', error: null } }, '*');
-        w.postMessage({ t: 'result', id: 1, result: { id: 'tok_forged' } }, '*');
-        await new Promise((r) => setTimeout(r, 1500));
-        return { got, frames: frames.length };
-      });
+      const answered = await session.run(forgeAtCheckout);
       assert.ok(answered.frames >= 3, `the third origin reached the frames (${answered.frames})`);
       assert.deepEqual(answered.got, [], 'no frame answered the third origin on any port');
 

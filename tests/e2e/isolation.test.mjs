@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { controlDevserver, launchBrowser, newPage, screenshot, startDevserver, startThirdOrigin } from './harness.mjs';
+import { forgeAtCheckout } from '../attacks/third-origin.mjs';
 
 const KEY = 'pk_test_0123456789abcdef01234567';
 const NUMBER = '4242424242424242';
@@ -120,38 +121,7 @@ test('forged messages from a third origin change nothing and make no token', asy
   await typeCard(checkout);
   const changes = await checkout.evaluate(() => document.querySelector('#card-element .payjp-element').className);
 
-  const answered = await attacker.evaluate(async () => {
-    const w = window.__w;
-    const got = [];
-    const port = () => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = (e) => got.push(JSON.stringify(e.data));
-      return channel.port2;
-    };
-    const nonce = 'f'.repeat(32);
-    const commands = [
-      { t: 'focus' }, { t: 'blur' }, { t: 'clear' }, { t: 'update', options: { disabled: true } },
-      { t: 'brand', brand: 'American Express' }, { t: 'collect', id: 1 }, { t: 'token', id: 1, options: {} },
-      { t: 'field', type: 'card' }, { t: 'link' },
-      { t: 'values', id: 1, error: null, values: { 0: '4000000000000002', 1: '12 / 30', 2: '123' } },
-    ];
-    for (let i = 0; i < w.frames.length; i += 1) {
-      const frame = w.frames[i];
-      frame.postMessage({ payjp: 'connect', nonce, options: {} }, '*', [port()]);
-      for (const command of commands) {
-        frame.postMessage(command, '*');
-        frame.postMessage(command, '*', [port()]);
-        frame.postMessage({ payjp: 'connect', nonce, ...command }, '*', [port()]);
-      }
-    }
-    // Posing as a frame towards the merchant page's SDK.
-    w.postMessage({ payjp: 'ready', nonce }, '*', [port()]);
-    w.postMessage({ payjp: 'hello', nonce }, '*');
-    w.postMessage({ t: 'change', summary: { complete: true, empty: false, brand: 'Visa', error: null } }, '*');
-    w.postMessage({ t: 'token', id: 1, result: { id: 'tok_forged' } }, '*');
-    await new Promise((r) => setTimeout(r, 1500));
-    return got;
-  });
+  const { got: answered } = await attacker.evaluate(forgeAtCheckout);
   assert.deepEqual(answered, [], 'no frame answered the third origin on any port');
   const s = await control(`/__control/stats?key=${KEY}`);
   assert.equal(s.token_requests, 0, 'no token request was made');

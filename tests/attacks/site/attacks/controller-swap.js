@@ -9,16 +9,13 @@
 (function () {
   window.__whenReady(function () {
     window.__attackReady = true;
-    var poll = setInterval(function () {
-      var host = document.querySelector('.payjp-frame-host');
-      if (!host || !host.classList.contains('payjp-complete')) return;
-      clearInterval(poll);
-      var field = window.__frameParams(host.querySelector('iframe.payjp-frame'));
+    window.__whenTyped(function () {
+      var field = window.__frameParams(document.querySelector('.payjp-frame-host iframe.payjp-frame'));
       document.querySelector('iframe.payjp-controller').remove();
       var claim = { mode: 'field', type: 'card', instance: field.get('instance'), group: field.get('group'), key: field.get('key'), api: field.get('api') };
       window.__genuineFrame(claim, { options: {} }, function () {
         window.__attackDone = true;
       });
-    }, 100);
+    });
   });
 })();

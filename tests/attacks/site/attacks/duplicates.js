@@ -20,6 +20,15 @@
     document.body.appendChild(iframe);
     return iframe;
   };
+  /** Once the buyer has typed a complete card into every field host: `then()`. */
+  window.__whenTyped = function (then) {
+    var poll = setInterval(function () {
+      var hosts = document.querySelectorAll('.payjp-frame-host');
+      if (!hosts.length || document.querySelectorAll('.payjp-frame-host.payjp-complete').length < hosts.length) return;
+      clearInterval(poll);
+      then();
+    }, 100);
+  };
   window.__whenReady = function (then) {
     window.__attackReady = false;
     var timer = setInterval(function () {

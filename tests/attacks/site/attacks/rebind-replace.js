@@ -7,10 +7,7 @@
 (function () {
   window.__whenReady(function () {
     window.__attackReady = true;
-    var poll = setInterval(function () {
-      var hosts = document.querySelectorAll('.payjp-frame-host');
-      if (!hosts.length || document.querySelectorAll('.payjp-frame-host.payjp-complete').length < hosts.length) return;
-      clearInterval(poll);
+    window.__whenTyped(function () {
       var sdkController = document.querySelector('iframe.payjp-controller');
       var instance = window.__frameParams(sdkController).get('instance');
       var group = window.__frameParams(document.querySelector('iframe.payjp-frame')).get('group');
@@ -33,6 +30,6 @@
           };
           setTimeout(function () { port.postMessage({ t: 'token', id: 1, group: group, options: {} }); }, 300);
         });
-    }, 100);
+    });
   });
 })();
